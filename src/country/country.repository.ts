@@ -1,0 +1,72 @@
+import { toGlobalId } from '../shared/global-id';
+import { Label, Rel } from '../shared/graph-schema';
+import { namesFrom } from '../shared/graphql/names';
+import type { Page } from '../shared/graphql/connection.type';
+import { encodeCursor } from '../shared/graphql/pagination';
+import { int, type Database } from '../shared/neo4j/database';
+import type { CountryRow } from './country-reference';
+import { Country } from './country.type';
+
+/** Maps a Country node's properties to the GraphQL object. */
+export function toCountry(properties: Record<string, unknown>): Country {
+  const country = new Country();
+  country.key = String(properties.id);
+  country.id = toGlobalId('Country', country.key);
+  country.code = String(properties.code);
+  country.alpha3 = String(properties.alpha3);
+  country.names = namesFrom(properties);
+  return country;
+}
+
+export class CountryRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Countries by alpha-2 code, in key order (null where unknown): one query for the whole batch. */
+  async byCodes(codes: readonly string[]): Promise<(Country | null)[]> {
+    const rows = await this.db.read<{ props: Record<string, unknown> | null }>(
+      `UNWIND $codes AS code
+       OPTIONAL MATCH (c:${Label.Country} {id: code})
+       RETURN properties(c) AS props`,
+      { codes },
+    );
+    return rows.map((row) => (row.props ? toCountry(row.props) : null));
+  }
+
+  /** A page of countries in code order. */
+  async list(limit: number, after: string | null): Promise<Page<Country>> {
+    const [row] = await this.db.read<{ total: number; page: Record<string, unknown>[] }>(
+      `MATCH (c:${Label.Country})
+       WITH count(c) AS total
+       CALL (total) {
+         MATCH (c:${Label.Country}) WHERE $after IS NULL OR c.id > $after
+         RETURN c ORDER BY c.id LIMIT $limit
+       }
+       RETURN total, collect(properties(c)) AS page`,
+      { limit: int(limit + 1), after },
+    );
+    const page = row?.page ?? [];
+    return {
+      totalCount: row?.total ?? 0,
+      hasNextPage: page.length > limit,
+      items: page.slice(0, limit).map((props) => ({ node: toCountry(props), cursor: encodeCursor(String(props.id)) })),
+    };
+  }
+
+  /** Writes the ISO reference data with all aliases; MERGE on keys, so a rerun changes nothing. */
+  async upsertReference(rows: CountryRow[]): Promise<void> {
+    await this.db.writeTx((tx) =>
+      tx.run(
+        `UNWIND $rows AS row
+         MERGE (c:${Label.Country} {id: row.code})
+         SET c.code = row.code, c.alpha3 = row.alpha3, c += row.names
+         WITH c, row
+         UNWIND row.aliases AS alias
+         MERGE (a:${Label.Alias} {key: alias.key})
+         ON CREATE SET a.text = CASE alias.lang WHEN 'code' THEN null ELSE alias.text END
+         MERGE (c)-[r:${Rel.HAS_ALIAS}]->(a)
+         ON CREATE SET r.text = alias.text, r.lang = alias.lang`,
+        { rows },
+      ),
+    );
+  }
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { CountryResolver } from './country/country.resolver';
+import { NodeResolver } from './node/node.resolver';
+import { authChecker } from './auth/auth-checker';
+
+/** Every resolver class of the API. */
+// type-graphql's own signature takes Function.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [NodeResolver, CountryResolver];
+
+/** Builds the executable schema from the decorated classes. */
+export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers, validate: false, authChecker });
+}
+
+/** The SDL committed as schema/schema.graphql: sorted, so it changes only when the API does. */
+export function printSdl(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

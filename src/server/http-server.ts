@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import { authenticate } from '../auth/api-keys';
+import { debugExtensionPlugin } from '../plugins/debug-extension.plugin';
+import { createFormatError } from '../plugins/format-error';
+import { requestLogPlugin } from '../plugins/request-log.plugin';
+import { buildGraphQLSchema } from '../schema';
+import type { AppConfig } from '../shared/config';
+import { RequestScope, type GraphQLContext } from '../shared/context';
+import { ErrorCode } from '../shared/errors';
+import type { Logger } from '../shared/logger';
+import { DbStats, type Database } from '../shared/neo4j/database';
+import { checkReadiness } from './readiness';
+import { validationRules } from '../plugins/query-limits';
+
+/** The HTTP side of the API: Express with Apollo at /graphql, /health and /ready. */
+export interface HttpApp {
+  server: Server;
+  apollo: ApolloServer<GraphQLContext>;
+  /** Resolves with the bound port. */
+  listen(port: number, host: string): Promise<number>;
+  /** Stops taking requests, drains those in flight, then resolves. */
+  close(): Promise<void>;
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+/** Builds the HTTP server; the caller owns the database and closes it after `close()`. */
+export async function createHttpApp(config: AppConfig, db: Database, log: Logger): Promise<HttpApp> {
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  const schemaDir = path.join(config.projectRoot, 'schema');
+  const development = config.nodeEnv === 'development';
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: await buildGraphQLSchema(),
+    validationRules: validationRules(config.limits),
+    formatError: createFormatError(development),
+    includeStacktraceInErrorResponses: development,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
+      requestLogPlugin(),
+      debugExtensionPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const readiness = await checkReadiness(db, schemaDir);
+    res.status(readiness.ready ? 200 : 503).json(readiness);
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: config.limits.bodyLimitBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<GraphQLContext> => {
+        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+        const caller = authenticate(req.headers.authorization, config.apiKeys);
+        if (caller === 'invalid') throw unauthenticated('The API key is not valid');
+        if (caller === null && config.readsRequireKey) throw unauthenticated('This API requires an API key');
+        const wantsDebug = req.headers['x-diplograph-debug'] === '1';
+        const ctx: GraphQLContext = {
+          requestId,
+          log: log.child({ requestId }),
+          config,
+          db: db.withStats(new DbStats()),
+          caller,
+          debug: wantsDebug && (config.nodeEnv !== 'production' || caller?.role === 'admin'),
+          scope: new RequestScope(() => ctx),
+        };
+        return ctx;
+      },
+    }),
+  );
+
+  return {
+    server,
+    apollo,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import path from 'node:path';
+
+/** Thrown when an environment variable holds a value the server cannot use; start-up stops with its message. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type ApiRole = 'editor' | 'admin';
+
+/** One accepted API key: its role and the SHA-256 (hex) of the key. */
+export interface ApiKeyEntry {
+  role: ApiRole;
+  sha256: string;
+}
+
+/** Options for the embedded Neo4j that runs when NEO4J_URI is not set. */
+export interface EmbeddedNeo4jOptions {
+  /** Bolt port on 127.0.0.1. */
+  port: number;
+  /** Store folder; data persists across restarts. */
+  dataDir: string;
+  /** JVM heap, in a java -Xmx form such as "1g". */
+  heap: string;
+  /** Page cache size in bytes. */
+  pageCacheBytes: number;
+  /** Global cap on transaction memory, in bytes. */
+  txMemoryBytes: number;
+}
+
+/** Query limits enforced at validation time, before any database work. */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxPageSize: number;
+  bodyLimitBytes: number;
+}
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  neo4j: {
+    /** Null means: start the embedded Neo4j. */
+    uri: string | null;
+    user: string;
+    password: string;
+    database: string;
+  };
+  embedded: EmbeddedNeo4jOptions;
+  /** Load the seed annotation when the database holds no article. */
+  seedOnEmpty: boolean;
+  apiKeys: ApiKeyEntry[];
+  readsRequireKey: boolean;
+  limits: QueryLimits;
+  projectRoot: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  }
+  return value as T;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max} (got "${value}")`);
+  }
+  return Number(value);
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false (got "${value}")`);
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+function byteSize(env: Env, name: string, fallback: string): { text: string; bytes: number } {
+  const text = read(env, name) ?? fallback;
+  const match = /^(\d+)([kmg]?)$/i.exec(text);
+  const unit = match ? SIZE_UNITS[(match[2] ?? '').toLowerCase()] : undefined;
+  if (!match || unit === undefined || Number(match[1]) === 0) {
+    throw new ConfigError(name, `must be a size such as 512m or 2g (got "${text}")`);
+  }
+  return { text: text.toLowerCase(), bytes: Number(match[1]) * unit };
+}
+
+function neo4jUri(env: Env): string | null {
+  const value = read(env, 'NEO4J_URI');
+  if (value === undefined) return null;
+  if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^/\s]+/.test(value)) {
+    throw new ConfigError(
+      'NEO4J_URI',
+      `must be a bolt:// or neo4j:// URI (optionally +s or +ssc), such as bolt://localhost:7687 (got "${value}")`,
+    );
+  }
+  return value;
+}
+
+function apiKeys(env: Env): ApiKeyEntry[] {
+  const value = read(env, 'API_KEYS');
+  if (value === undefined) return [];
+  return value.split(',').map((entry, index) => {
+    const match = /^(editor|admin):([0-9a-f]{64})$/i.exec(entry.trim());
+    if (!match) {
+      throw new ConfigError(
+        'API_KEYS',
+        `entry ${index + 1} must be role:sha256hex with role editor or admin and 64 hex digits`,
+      );
+    }
+    return { role: match[1]!.toLowerCase() as ApiRole, sha256: match[2]!.toLowerCase() };
+  });
+}
+
+/**
+ * Reads and validates the whole configuration once. Nothing else in the code base reads the environment.
+ * @throws ConfigError naming the first variable whose value is unusable.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const embeddedHeap = byteSize(env, 'EMBEDDED_NEO4J_HEAP', '1g');
+  const dataDir = read(env, 'EMBEDDED_NEO4J_DATA') ?? path.join(PROJECT_ROOT, '.data', 'neo4j');
+  return {
+    nodeEnv,
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: read(env, 'HOST') ?? '0.0.0.0',
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      nodeEnv === 'test' ? 'warn' : 'info',
+    ),
+    neo4j: {
+      uri: neo4jUri(env),
+      user: read(env, 'NEO4J_USER') ?? 'neo4j',
+      password: read(env, 'NEO4J_PASSWORD') ?? 'neo4j',
+      database: read(env, 'NEO4J_DATABASE') ?? 'neo4j',
+    },
+    embedded: {
+      port: integer(env, 'EMBEDDED_NEO4J_PORT', 7687, 1, 65535),
+      dataDir: path.resolve(PROJECT_ROOT, dataDir),
+      heap: embeddedHeap.text,
+      pageCacheBytes: byteSize(env, 'EMBEDDED_NEO4J_PAGE_CACHE', '512m').bytes,
+      txMemoryBytes: byteSize(env, 'EMBEDDED_NEO4J_TX_MEMORY', '1g').bytes,
+    },
+    seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
+    apiKeys: apiKeys(env),
+    readsRequireKey: bool(env, 'READS_REQUIRE_KEY', false),
+    limits: {
+      maxDepth: integer(env, 'MAX_QUERY_DEPTH', 8, 2, 50),
+      maxAliases: integer(env, 'MAX_QUERY_ALIASES', 15, 1, 1000),
+      maxCost: integer(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000),
+      maxPageSize: 100,
+      bodyLimitBytes: byteSize(env, 'MAX_BODY_SIZE', '2m').bytes,
+    },
+    projectRoot: PROJECT_ROOT,
+  };
+}

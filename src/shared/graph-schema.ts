@@ -1,0 +1,61 @@
+/**
+ * The graph's vocabulary: every label and relationship type, in one module. Cypher elsewhere interpolates these
+ * constants (never user values) so a rename happens here once.
+ *
+ * Model (properties in brackets; every domain node has a unique string `id`):
+ * - (:Country {id = ISO alpha-2 code, alpha3, name_en, name_ar, ...})
+ * - (:Actor {id, kind: PERSON|ORGANIZATION|MEDIA, name_en, name_ar, ..., wikidata})-[:OF_COUNTRY]->(:Country)
+ *   (:Actor)-[:HOLDS_ROLE]->(:Role {id, title_en, title_ar, since, until})-[:IN_ORGANIZATION]->(:Actor),
+ *   (:Role)-[:FOR_COUNTRY]->(:Country)
+ * - (entity)-[:HAS_ALIAS {text, lang}]->(:Alias {key = normalized text, text})  for Actor, Country, Topic
+ * - (:Statement {id, text, language, translation, form, quote, verb, saidOn: date, date: date (saidOn, else the
+ *   earliest report's publication date), cameo, plover, goldstein, rank, rationale, deprecatedReason, ...})
+ *   -[:SAID_BY]->(:Actor), -[:ON_BEHALF_OF]->(:Actor|:Country), -[:ABOUT]->(:Actor|:Country|:Meeting|:Topic),
+ *   -[:HAS_REPORT]->(:Report {id, start, end})-[:IN_ARTICLE]->(:Article), (:Report)-[:VIA]->(:Actor)
+ * - (:Meeting {id, kind, date, durationMinutes, status (current, derived from the history)})
+ *   -[:PARTICIPANT]->(:Actor), -[:LOCATED_IN]->(:Country),
+ *   -[:HAS_STATUS]->(:StatusChange {id, status, asOf: date, seq})-[:ASSERTED_BY]->(:Statement)
+ * - (:Article {id, contentHash, title, language, publishedOn: date, url, text})-[:PUBLISHED_BY]->(:Actor),
+ *   -[:MENTIONS]->(:Actor|:Country), -[:HAS_TOPIC]->(:Topic)
+ * - (:Topic {id, name_en, name_ar, ...})
+ * Writes stamp `createdAt`, `createdBy`, `updatedAt`, `updatedBy` (role and key fingerprint) on what they touch.
+ */
+export const Label = {
+  Country: 'Country',
+  Actor: 'Actor',
+  Statement: 'Statement',
+  Meeting: 'Meeting',
+  Article: 'Article',
+  Topic: 'Topic',
+  Alias: 'Alias',
+  Role: 'Role',
+  Report: 'Report',
+  StatusChange: 'StatusChange',
+  SchemaMigration: 'SchemaMigration',
+  Redirect: 'Redirect',
+} as const;
+
+export const Rel = {
+  OF_COUNTRY: 'OF_COUNTRY',
+  HOLDS_ROLE: 'HOLDS_ROLE',
+  IN_ORGANIZATION: 'IN_ORGANIZATION',
+  FOR_COUNTRY: 'FOR_COUNTRY',
+  HAS_ALIAS: 'HAS_ALIAS',
+  SAID_BY: 'SAID_BY',
+  ON_BEHALF_OF: 'ON_BEHALF_OF',
+  ABOUT: 'ABOUT',
+  HAS_REPORT: 'HAS_REPORT',
+  IN_ARTICLE: 'IN_ARTICLE',
+  VIA: 'VIA',
+  PARTICIPANT: 'PARTICIPANT',
+  LOCATED_IN: 'LOCATED_IN',
+  HAS_STATUS: 'HAS_STATUS',
+  ASSERTED_BY: 'ASSERTED_BY',
+  PUBLISHED_BY: 'PUBLISHED_BY',
+  MENTIONS: 'MENTIONS',
+  HAS_TOPIC: 'HAS_TOPIC',
+} as const;
+
+/** The node types that have Relay global ids, each with its label. */
+export const NodeTypes = ['Country', 'Actor', 'Statement', 'Meeting', 'Article', 'Topic'] as const;
+export type NodeTypeName = (typeof NodeTypes)[number];

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Neo4jError } from 'neo4j-driver';
+import { Label } from '../graph-schema';
+import type { Logger } from '../logger';
+import type { Database } from './database';
+
+/** One schema file: its id (the file name), checksum and statements. */
+export interface Migration {
+  id: string;
+  checksum: string;
+  statements: string[];
+}
+
+/** Splits a Cypher file into statements: `//` comment lines dropped, statements ended by `;` at a line end. */
+export function splitStatements(text: string): string[] {
+  const withoutComments = text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n');
+  return withoutComments
+    .split(/;\s*(?:\n|$)/)
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}
+
+/** Reads `schema/*.cypher` in name order. */
+export function loadMigrations(schemaDir: string): Migration[] {
+  return readdirSync(schemaDir)
+    .filter((file) => file.endsWith('.cypher'))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(path.join(schemaDir, file), 'utf8');
+      return {
+        id: file,
+        checksum: createHash('sha256').update(text).digest('hex'),
+        statements: splitStatements(text),
+      };
+    });
+}
+
+// Another process applying the same IF NOT EXISTS statement at the same moment is not an error.
+const BENIGN_CODES = new Set([
+  'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists',
+  'Neo.ClientError.Schema.ConstraintAlreadyExists',
+  'Neo.ClientError.Schema.IndexAlreadyExists',
+]);
+
+/** The ids of the migrations recorded with their current checksum. */
+export async function appliedMigrations(db: Database): Promise<Map<string, string>> {
+  const rows = await db.read<{ id: string; checksum: string }>(
+    `MATCH (m:${Label.SchemaMigration}) RETURN m.id AS id, m.checksum AS checksum`,
+  );
+  return new Map(rows.map((row) => [row.id, row.checksum]));
+}
+
+/**
+ * Applies every schema file not yet recorded (or changed since), records it, and waits for indexes to come
+ * online. Safe to run any number of times and from several processes at once.
+ * @returns the ids of the files applied by this call.
+ */
+export async function migrate(db: Database, schemaDir: string, log: Logger): Promise<string[]> {
+  const migrations = loadMigrations(schemaDir);
+  // The record's own constraint must exist before the first record is written.
+  const first = migrations[0];
+  if (first) await runStatement(db, first.statements[0]!);
+  const applied = await appliedMigrations(db);
+  const ran: string[] = [];
+  for (const migration of migrations) {
+    if (applied.get(migration.id) === migration.checksum) continue;
+    for (const statement of migration.statements) await runStatement(db, statement);
+    await db.writeTx((tx) =>
+      tx.run(
+        `MERGE (m:${Label.SchemaMigration} {id: $id})
+         SET m.checksum = $checksum, m.appliedAt = datetime(), m.statements = $count`,
+        { id: migration.id, checksum: migration.checksum, count: migration.statements.length },
+      ),
+    );
+    ran.push(migration.id);
+    log.info({ migration: migration.id, statements: migration.statements.length }, 'Applied schema migration');
+  }
+  await db.autoCommit('CALL db.awaitIndexes(300)');
+  return ran;
+}
+
+/** True when every schema file is recorded with its current checksum. */
+export async function migrationsComplete(db: Database, schemaDir: string): Promise<boolean> {
+  const applied = await appliedMigrations(db);
+  return loadMigrations(schemaDir).every((m) => applied.get(m.id) === m.checksum);
+}
+
+async function runStatement(db: Database, statement: string): Promise<void> {
+  try {
+    await db.autoCommit(statement);
+  } catch (error) {
+    if (error instanceof Neo4jError && BENIGN_CODES.has(error.code)) return;
+    throw error;
+  }
+}
