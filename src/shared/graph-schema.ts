@@ -9,10 +9,11 @@
  *   (:Role)-[:FOR_COUNTRY]->(:Country)
  * - (entity)-[:HAS_ALIAS {text, lang}]->(:Alias {key = normalized text, text})  for Actor, Country, Topic
  * - (:Statement {id, text, language, translation, form, quote, verb, saidOn: date, date: date (saidOn, else the
- *   earliest report's publication date), cameo, plover, goldstein, rank, rationale, deprecatedReason, ...})
+ *   earliest report's publication date), sortKey = "<date or 0000-00-00>|<id>" (the pagination order), cameo, plover, goldstein, rank, rationale,
+ *   deprecatedReason, deprecatedBy, deprecatedAt, ...})
  *   -[:SAID_BY]->(:Actor), -[:ON_BEHALF_OF]->(:Actor|:Country), -[:ABOUT]->(:Actor|:Country|:Meeting|:Topic),
- *   -[:HAS_REPORT]->(:Report {id, start, end})-[:IN_ARTICLE]->(:Article), (:Report)-[:VIA]->(:Actor)
- * - (:Meeting {id, kind, date, durationMinutes, status (current, derived from the history)})
+ *   -[:HAS_REPORT]->(:Report {id, start, end, text = the span's words})-[:IN_ARTICLE]->(:Article), (:Report)-[:VIA]->(:Actor)
+ * - (:Meeting {id, kind, name_en, name_ar, date, durationMinutes, status (current, derived from the history)})
  *   -[:PARTICIPANT]->(:Actor), -[:LOCATED_IN]->(:Country),
  *   -[:HAS_STATUS]->(:StatusChange {id, status, asOf: date, seq})-[:ASSERTED_BY]->(:Statement)
  * - (:Article {id, contentHash, title, language, publishedOn: date, url, text})-[:PUBLISHED_BY]->(:Actor),
