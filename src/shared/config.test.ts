@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 4000);
+    assert.equal(config.nodeEnv, 'development');
+    assert.equal(config.neo4j.uri, null);
+    assert.equal(config.neo4j.database, 'neo4j');
+    assert.equal(config.embedded.port, 7687);
+    assert.equal(config.embedded.pageCacheBytes, 512 * 1024 ** 2);
+    assert.equal(config.seedOnEmpty, true);
+    assert.deepEqual(config.apiKeys, []);
+  });
+
+  it('accepts bolt and neo4j URIs, with or without TLS', () => {
+    for (const uri of ['bolt://localhost:7687', 'neo4j://cluster:7687', 'neo4j+s://x.databases.neo4j.io']) {
+      assert.equal(loadConfig({ NEO4J_URI: uri }).neo4j.uri, uri);
+    }
+  });
+
+  it('names the variable and what it accepts when a value is bad', () => {
+    const cases: [string, string, RegExp][] = [
+      ['PORT', '70000', /PORT must be an integer from 0 to 65535/],
+      ['PORT', '80a', /PORT must be an integer/],
+      ['NODE_ENV', 'staging', /NODE_ENV must be one of development, production, test/],
+      ['NEO4J_URI', 'http://x', /NEO4J_URI must be a bolt:\/\/ or neo4j:\/\/ URI/],
+      ['EMBEDDED_NEO4J_PAGE_CACHE', 'lots', /EMBEDDED_NEO4J_PAGE_CACHE must be a size/],
+      ['SEED_ON_EMPTY', 'maybe', /SEED_ON_EMPTY must be true or false/],
+      ['API_KEYS', 'editor:xyz', /API_KEYS entry 1 must be role:sha256hex/],
+    ];
+    for (const [name, value, message] of cases) {
+      assert.throws(
+        () => loadConfig({ [name]: value }),
+        (error: unknown) => error instanceof ConfigError && error.variable === name && message.test(error.message),
+        `${name}=${value}`,
+      );
+    }
+  });
+
+  it('parses API keys as role and lower-case hash', () => {
+    const hash = 'A'.repeat(64);
+    assert.deepEqual(loadConfig({ API_KEYS: ` admin:${hash} ` }).apiKeys, [{ role: 'admin', sha256: 'a'.repeat(64) }]);
+  });
+});
