@@ -1,0 +1,239 @@
+import { Label, Rel } from '../shared/graph-schema';
+import { nameProperties } from '../shared/graphql/names';
+import type { Database, Tx } from '../shared/neo4j/database';
+import type { ArticleBatch, NodeRef, SubjectLabel, WorldRows } from './synth-rows';
+
+/** Splits (source id, target ref) pairs by target label. */
+function pairsByLabel(
+  pairs: { s: string; ref: NodeRef<string> }[],
+): Map<keyof typeof Label, { s: string; t: string }[]> {
+  const groups = new Map<keyof typeof Label, { s: string; t: string }[]>();
+  for (const { s, ref } of pairs) {
+    const label = ref.label as keyof typeof Label;
+    if (!(label in Label)) throw new Error(`Unknown label ${ref.label}`);
+    const list = groups.get(label) ?? [];
+    list.push({ s, t: ref.id });
+    groups.set(label, list);
+  }
+  return groups;
+}
+
+/**
+ * Writes the synthetic graph in the exact layout of src/shared/graph-schema.ts. Every write MERGEs on a
+ * constrained key, so a batch can be retried by the driver and a whole rerun creates nothing new.
+ */
+export class SynthLoaderRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Actors, roles, aliases, topics and meetings, in one transaction (a few thousand rows at most). */
+  async writeWorld(world: WorldRows): Promise<void> {
+    const actors = world.actors.map((a) => ({
+      id: a.id,
+      country: a.country,
+      props: { kind: a.kind, wikidata: a.wikidata, ...nameProperties(a.names) },
+    }));
+    const topics = world.topics.map((t) => ({ id: t.id, props: nameProperties(t.names) }));
+    const meetings = world.meetings.map((m) => ({
+      id: m.id,
+      date: m.date,
+      location: m.location,
+      participants: m.participants,
+      props: { kind: m.kind, durationMinutes: m.durationMinutes, status: m.status, ...nameProperties(m.names) },
+    }));
+    await this.db.writeTx(async (tx) => {
+      await tx.run(
+        `UNWIND $rows AS r
+         MERGE (a:${Label.Actor} {id: r.id})
+         SET a += r.props, a.createdBy = coalesce(a.createdBy, 'synth'), a.createdAt = coalesce(a.createdAt, datetime())
+         WITH a, r
+         MATCH (c:${Label.Country} {id: r.country})
+         MERGE (a)-[:${Rel.OF_COUNTRY}]->(c)`,
+        { rows: actors },
+      );
+      await tx.run(
+        `UNWIND $rows AS r
+         MATCH (a:${Label.Actor} {id: r.actor})
+         MERGE (role:${Label.Role} {id: r.id})
+         SET role.title_en = r.title_en, role.title_ar = r.title_ar, role.since = date(r.since),
+             role.until = date(r.until)
+         MERGE (a)-[:${Rel.HOLDS_ROLE}]->(role)
+         WITH role, r
+         MATCH (c:${Label.Country} {id: r.country})
+         MERGE (role)-[:${Rel.FOR_COUNTRY}]->(c)
+         WITH role, r WHERE r.organization IS NOT NULL
+         MATCH (org:${Label.Actor} {id: r.organization})
+         MERGE (role)-[:${Rel.IN_ORGANIZATION}]->(org)`,
+        { rows: world.roles },
+      );
+      await tx.run(
+        `UNWIND $rows AS r
+         MERGE (t:${Label.Topic} {id: r.id})
+         SET t += r.props, t.createdBy = coalesce(t.createdBy, 'synth'), t.createdAt = coalesce(t.createdAt, datetime())`,
+        { rows: topics },
+      );
+      await tx.run(
+        `UNWIND $rows AS r
+         MERGE (a:${Label.Alias} {key: r.key})
+         ON CREATE SET a.text = r.text`,
+        { rows: world.aliases },
+      );
+      for (const label of [Label.Actor, Label.Topic] as const) {
+        await tx.run(
+          `UNWIND $rows AS r
+           MATCH (e:${label} {id: r.id})
+           MATCH (a:${Label.Alias} {key: r.key})
+           MERGE (e)-[h:${Rel.HAS_ALIAS}]->(a)
+           ON CREATE SET h.text = r.text, h.lang = r.lang`,
+          { rows: world.hasAlias.filter((h) => h.label === label) },
+        );
+      }
+      await tx.run(
+        `UNWIND $rows AS r
+         MERGE (m:${Label.Meeting} {id: r.id})
+         SET m += r.props, m.date = date(r.date), m.createdBy = coalesce(m.createdBy, 'synth'),
+             m.createdAt = coalesce(m.createdAt, datetime())
+         WITH m, r
+         UNWIND r.participants AS pid
+         MATCH (p:${Label.Actor} {id: pid})
+         MERGE (m)-[:${Rel.PARTICIPANT}]->(p)`,
+        { rows: meetings },
+      );
+      await tx.run(
+        `UNWIND $rows AS r
+         MATCH (m:${Label.Meeting} {id: r.id})
+         MATCH (c:${Label.Country} {id: r.location})
+         MERGE (m)-[:${Rel.LOCATED_IN}]->(c)`,
+        { rows: meetings.filter((m) => m.location !== null) },
+      );
+    });
+  }
+
+  /** One batch of articles with their statements, reports and status changes, in one transaction. */
+  async writeBatch(batch: ArticleBatch): Promise<void> {
+    const rows = batchParams(batch);
+    await this.db.writeTx(async (tx) => {
+      await tx.run(
+        `UNWIND $rows AS r
+         MERGE (a:${Label.Article} {id: r.id})
+         SET a += r.props, a.publishedOn = date(r.publishedOn), a.createdBy = coalesce(a.createdBy, 'synth'),
+             a.createdAt = coalesce(a.createdAt, datetime())
+         WITH a, r
+         MATCH (o:${Label.Actor} {id: r.outlet})
+         MERGE (a)-[:${Rel.PUBLISHED_BY}]->(o)`,
+        { rows: rows.articles },
+      );
+      await mergeRels(tx, Label.Article, Rel.MENTIONS, rows.mentions);
+      await mergeRels(tx, Label.Article, Rel.HAS_TOPIC, rows.hasTopic);
+      await tx.run(
+        `UNWIND $rows AS r
+         MERGE (s:${Label.Statement} {id: r.id})
+         SET s += r.props, s.saidOn = date(r.saidOn), s.date = date(r.date),
+             s.createdBy = coalesce(s.createdBy, 'synth'), s.createdAt = coalesce(s.createdAt, datetime())
+         WITH s, r
+         MATCH (sp:${Label.Actor} {id: r.speaker})
+         MERGE (s)-[:${Rel.SAID_BY}]->(sp)`,
+        { rows: rows.statements },
+      );
+      await mergeRels(tx, Label.Statement, Rel.ON_BEHALF_OF, rows.onBehalfOf);
+      await mergeRels(tx, Label.Statement, Rel.ABOUT, rows.about);
+      await tx.run(
+        `UNWIND $rows AS r
+         MATCH (s:${Label.Statement} {id: r.statement})
+         MATCH (a:${Label.Article} {id: r.article})
+         MERGE (rep:${Label.Report} {id: r.id})
+         SET rep.start = r.start, rep.end = r.end, rep.text = r.text
+         MERGE (s)-[:${Rel.HAS_REPORT}]->(rep)
+         MERGE (rep)-[:${Rel.IN_ARTICLE}]->(a)`,
+        { rows: rows.reports },
+      );
+      await mergeRels(tx, Label.Report, Rel.VIA, rows.via);
+      await tx.run(
+        `UNWIND $rows AS r
+         MATCH (m:${Label.Meeting} {id: r.meeting})
+         MATCH (s:${Label.Statement} {id: r.statement})
+         MERGE (sc:${Label.StatusChange} {id: r.id})
+         SET sc.status = r.status, sc.asOf = date(r.asOf), sc.seq = r.seq
+         MERGE (m)-[:${Rel.HAS_STATUS}]->(sc)
+         MERGE (sc)-[:${Rel.ASSERTED_BY}]->(s)`,
+        { rows: rows.statusChanges },
+      );
+    });
+  }
+
+  /** Node counts per label, to show that a rerun creates nothing. */
+  async counts(): Promise<Record<string, number>> {
+    const rows = await this.db.read<{ label: string; n: number }>(
+      `UNWIND $labels AS label
+       CALL (label) { MATCH (n) WHERE label IN labels(n) RETURN count(n) AS n }
+       RETURN label, n`,
+      { labels: Object.values(Label) },
+    );
+    const rels = await this.db.read<{ n: number }>('MATCH ()-[r]->() RETURN count(r) AS n');
+    return { ...Object.fromEntries(rows.map((r) => [r.label, r.n])), relationships: rels[0]?.n ?? 0 };
+  }
+}
+
+async function mergeRels(
+  tx: Tx,
+  source: string,
+  rel: string,
+  groups: Map<keyof typeof Label, { s: string; t: string }[]>,
+): Promise<void> {
+  for (const [label, rows] of groups) {
+    await tx.run(
+      `UNWIND $rows AS r
+       MATCH (s:${source} {id: r.s})
+       MATCH (t:${Label[label]} {id: r.t})
+       MERGE (s)-[:${rel}]->(t)`,
+      { rows },
+    );
+  }
+}
+
+/** The query parameters of one batch, shared by the MERGE loader and the CREATE floor. */
+export function batchParams(batch: ArticleBatch) {
+  return {
+    articles: batch.articles.map((a) => ({
+      id: a.id,
+      outlet: a.outlet,
+      publishedOn: a.publishedOn,
+      props: { contentHash: a.contentHash, title: a.title, language: a.language, url: a.url, text: a.text },
+    })),
+    mentions: pairsByLabel(batch.articles.flatMap((a) => a.mentions.map((ref) => ({ s: a.id, ref })))),
+    hasTopic: pairsByLabel(
+      batch.articles.flatMap((a) => a.topics.map((id) => ({ s: a.id, ref: { label: 'Topic' as const, id } }))),
+    ),
+    statements: batch.statements.map((s) => ({
+      id: s.id,
+      speaker: s.speaker,
+      saidOn: s.saidOn,
+      date: s.date,
+      props: {
+        text: s.text,
+        language: s.language,
+        translation: s.translation,
+        form: s.form,
+        quote: s.quote,
+        verb: s.verb,
+        sortKey: s.sortKey,
+        cameo: s.cameo,
+        plover: s.plover,
+        goldstein: s.goldstein,
+        rank: s.rank,
+        rationale: s.rationale,
+        deprecatedReason: s.deprecatedReason,
+      },
+    })),
+    onBehalfOf: pairsByLabel(batch.statements.flatMap((s) => (s.onBehalfOf ? [{ s: s.id, ref: s.onBehalfOf }] : []))),
+    about: pairsByLabel(
+      batch.statements.flatMap((s) => s.about.map((ref: NodeRef<SubjectLabel>) => ({ s: s.id, ref }))),
+    ),
+    reports: batch.statements.map((s) => ({ ...s.report, statement: s.id })),
+    via: pairsByLabel(
+      batch.statements.flatMap((s) =>
+        s.report.via ? [{ s: s.report.id, ref: { label: 'Actor' as const, id: s.report.via } }] : [],
+      ),
+    ),
+    statusChanges: batch.statusChanges,
+  };
+}
