@@ -3,12 +3,13 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { CountryResolver } from './country/country.resolver';
 import { NodeResolver } from './node/node.resolver';
+import { IngestResolver } from './ingest/ingest.resolver';
 import { authChecker } from './auth/auth-checker';
 
 /** Every resolver class of the API. */
 // type-graphql's own signature takes Function.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [NodeResolver, CountryResolver];
+export const resolvers: NonEmptyArray<Function> = [NodeResolver, CountryResolver, IngestResolver];
 
 /** Builds the executable schema from the decorated classes. */
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {

@@ -5,6 +5,7 @@ import { createDriver, Database } from '../shared/neo4j/database';
 import { EmbeddedNeo4j } from '../shared/neo4j/embedded-neo4j';
 import { migrate } from '../shared/neo4j/migrations';
 import { loadReferenceData } from '../reference/reference-data';
+import { seedIfEmpty } from '../seed/seed-loader';
 import { createHttpApp, type HttpApp } from './http-server';
 
 /** A running Diplograph: database connection, optional embedded Neo4j, and the HTTP server. */
@@ -40,6 +41,7 @@ export async function startRuntime(config: AppConfig, log: Logger): Promise<Runt
     const db = new Database(driver, config.neo4j.database);
     await migrate(db, path.join(config.projectRoot, 'schema'), log);
     await loadReferenceData(db, log);
+    if (config.seedOnEmpty) await seedIfEmpty(db, config.projectRoot, log);
     http = await createHttpApp(config, db, log);
     const port = await http.listen(config.port, config.host);
     log.info({ url: `http://localhost:${port}/graphql`, neo4j: uri }, 'Diplograph is ready');

@@ -1,0 +1,327 @@
+import { Label, Rel } from '../shared/graph-schema';
+import type { Tx } from '../shared/neo4j/database';
+import type { RefTarget } from './ingest-refs';
+
+/**
+ * Who and when, for audit fields, plus a token unique to one transaction attempt. A MERGE stamps the token on
+ * create and clears it in the same statement, which tells "created by this attempt" from "already there" exactly,
+ * even when concurrent ingests race for the same key.
+ */
+export interface WriteStamp {
+  now: string;
+  by: string;
+  token: string;
+}
+
+/** A node found in the graph, addressed within the transaction by its element id. */
+export interface FoundNode {
+  type: RefTarget;
+  key: string;
+  elementId: string;
+  properties: Record<string, unknown>;
+}
+
+export interface AliasCandidates {
+  key: string;
+  candidates: FoundNode[];
+}
+
+export interface MergedNode {
+  key: string;
+  elementId: string;
+  created: boolean;
+}
+
+export interface NewEntityRow {
+  key: string;
+  kind: string | null;
+  names: Record<string, string>;
+  alias: { key: string; text: string; lang: string };
+  country: string | null;
+}
+
+export interface ArticleRow {
+  key: string;
+  contentHash: string;
+  title: string;
+  language: string;
+  publishedOn: string | null;
+  url: string | null;
+  text: string;
+}
+
+export interface MeetingRow {
+  inputKey: string;
+  key: string;
+  kind: string;
+  names: Record<string, string>;
+  date: string | null;
+  durationMinutes: number | null;
+  participants: string[];
+  location: string | null;
+}
+
+export interface StatementRow {
+  key: string;
+  props: Record<string, unknown>;
+  saidOn: string | null;
+  speaker: string;
+  onBehalfOf: string | null;
+  via: string | null;
+  about: string[];
+  report: { key: string; start: number; end: number; text: string };
+}
+
+export interface StatusChangeRow {
+  key: string;
+  meetingKey: string;
+  statementKey: string;
+  status: string;
+  seq: number;
+}
+
+const NODE_TYPE = `CASE WHEN e:${Label.Actor} THEN 'Actor' WHEN e:${Label.Country} THEN 'Country'
+  WHEN e:${Label.Meeting} THEN 'Meeting' ELSE 'Topic' END`;
+
+/** ON CREATE audit fields plus the creation token; `x` is the node variable. */
+function onCreate(x: string): string {
+  return `${x}.createdAt = datetime($stamp.now), ${x}.createdBy = $stamp.by,
+    ${x}.updatedAt = datetime($stamp.now), ${x}.updatedBy = $stamp.by, ${x}.ingestToken = $stamp.token`;
+}
+
+/** Reads whether this attempt created `x`, and clears the token it left. */
+function createdFlag(x: string, carry: string): string {
+  return `WITH ${carry}, coalesce(${x}.ingestToken = $stamp.token, false) AS created
+    FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | REMOVE ${x}.ingestToken)`;
+}
+
+/** The Cypher of ingestion and of the derived meeting status. Every method runs inside the caller's transaction. */
+export class IngestRepository {
+  constructor(private readonly tx: Tx) {}
+
+  /** Nodes by type and key, following merge redirects; `found` is null for keys that name nothing. */
+  async findByIds(refs: { type: RefTarget; key: string }[]): Promise<{ ref: string; found: FoundNode | null }[]> {
+    return this.tx.run(
+      `UNWIND $refs AS ref
+       OPTIONAL MATCH (r:${Label.Redirect} {id: ref.type + ':' + ref.key})
+       WITH ref, coalesce(r.target, ref.key) AS key
+       CALL (ref, key) {
+         OPTIONAL MATCH (e:${Label.Actor} {id: key}) WHERE ref.type = 'Actor' RETURN e
+         UNION
+         OPTIONAL MATCH (e:${Label.Country} {id: key}) WHERE ref.type = 'Country' RETURN e
+         UNION
+         OPTIONAL MATCH (e:${Label.Meeting} {id: key}) WHERE ref.type = 'Meeting' RETURN e
+         UNION
+         OPTIONAL MATCH (e:${Label.Topic} {id: key}) WHERE ref.type = 'Topic' RETURN e
+       }
+       WITH ref, e WHERE e IS NOT NULL
+       RETURN ref.type + ':' + ref.key AS ref,
+              {type: ${NODE_TYPE}, key: e.id, elementId: elementId(e), properties: properties(e)} AS found`,
+      { refs },
+    );
+  }
+
+  /** For each alias key, every actor, country and topic that carries it. */
+  async findByAliases(keys: string[]): Promise<AliasCandidates[]> {
+    return this.tx.run(
+      `UNWIND $keys AS key
+       CALL (key) {
+         OPTIONAL MATCH (:${Label.Alias} {key: key})<-[:${Rel.HAS_ALIAS}]-(e)
+         WHERE e:${Label.Actor} OR e:${Label.Country} OR e:${Label.Topic}
+         WITH DISTINCT e
+         RETURN [x IN collect(e) | {type: CASE WHEN x:${Label.Actor} THEN 'Actor' WHEN x:${Label.Country}
+                  THEN 'Country' ELSE 'Topic' END, key: x.id, elementId: elementId(x),
+                  properties: properties(x)}] AS candidates
+       }
+       RETURN key, candidates`,
+      { keys },
+    );
+  }
+
+  /** The codes among `codes` that name a stored country. */
+  async existingCountries(codes: string[]): Promise<string[]> {
+    const rows = await this.tx.run<{ code: string }>(
+      `UNWIND $codes AS code MATCH (c:${Label.Country} {id: code}) RETURN c.id AS code`,
+      { codes },
+    );
+    return rows.map((row) => row.code);
+  }
+
+  /** The key of the stored article with this content hash (outlet, title and text), if there is one. */
+  async articleByContent(contentHash: string): Promise<string | null> {
+    const [row] = await this.tx.run<{ key: string }>(
+      `MATCH (a:${Label.Article} {contentHash: $contentHash}) RETURN a.id AS key`,
+      { contentHash },
+    );
+    return row?.key ?? null;
+  }
+
+  /**
+   * MERGEs the article node first thing in the transaction: concurrent ingests of the same article queue on its
+   * uniqueness constraint, and each later one then sees all the earlier one wrote. A stored article's text and
+   * tags are kept as first written.
+   */
+  async mergeArticle(
+    row: ArticleRow,
+    stamp: WriteStamp,
+  ): Promise<MergedNode & { properties: Record<string, unknown> }> {
+    const [result] = await this.tx.run<MergedNode & { properties: Record<string, unknown> }>(
+      `MERGE (a:${Label.Article} {id: $row.key})
+       ON CREATE SET a.contentHash = $row.contentHash, a.title = $row.title, a.language = $row.language,
+         a.publishedOn = date($row.publishedOn), a.url = $row.url, a.text = $row.text, ${onCreate('a')}
+       ${createdFlag('a', 'a')}
+       RETURN a.id AS key, elementId(a) AS elementId, created, properties(a) AS properties`,
+      { row, stamp },
+    );
+    return result!;
+  }
+
+  /** Links a newly created article to its outlet, the entities it mentions and its topics. */
+  async linkArticle(article: string, outlet: string, mentions: string[], topics: string[]): Promise<void> {
+    await this.tx.run(
+      `MATCH (a) WHERE elementId(a) = $article
+       MATCH (o) WHERE elementId(o) = $outlet
+       MERGE (a)-[:${Rel.PUBLISHED_BY}]->(o)
+       WITH a
+       CALL (a) { UNWIND $mentions AS id MATCH (x) WHERE elementId(x) = id MERGE (a)-[:${Rel.MENTIONS}]->(x) }
+       CALL (a) { UNWIND $topics AS id MATCH (x) WHERE elementId(x) = id MERGE (a)-[:${Rel.HAS_TOPIC}]->(x) }`,
+      { article, outlet, mentions, topics },
+    );
+  }
+
+  /** Creates actors named for the first time (createMissing), each with its name as an alias and its country. */
+  async mergeActors(rows: NewEntityRow[], stamp: WriteStamp): Promise<MergedNode[]> {
+    return this.tx.run(
+      `UNWIND $rows AS row
+       MERGE (e:${Label.Actor} {id: row.key})
+       ON CREATE SET e.kind = row.kind, e += row.names, ${onCreate('e')}
+       ${createdFlag('e', 'e, row')}
+       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text
+       MERGE (e)-[h:${Rel.HAS_ALIAS}]->(al) ON CREATE SET h.text = row.alias.text, h.lang = row.alias.lang
+       WITH e, row, created
+       CALL (e, row, created) {
+         MATCH (c:${Label.Country} {id: row.country}) WHERE created
+         MERGE (e)-[:${Rel.OF_COUNTRY}]->(c)
+       }
+       RETURN e.id AS key, elementId(e) AS elementId, created`,
+      { rows, stamp },
+    );
+  }
+
+  /** Creates topics named for the first time (createMissing), each with its name as an alias. */
+  async mergeTopics(rows: NewEntityRow[], stamp: WriteStamp): Promise<MergedNode[]> {
+    return this.tx.run(
+      `UNWIND $rows AS row
+       MERGE (e:${Label.Topic} {id: row.key})
+       ON CREATE SET e += row.names, ${onCreate('e')}
+       ${createdFlag('e', 'e, row')}
+       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text
+       MERGE (e)-[h:${Rel.HAS_ALIAS}]->(al) ON CREATE SET h.text = row.alias.text, h.lang = row.alias.lang
+       RETURN e.id AS key, elementId(e) AS elementId, created`,
+      { rows, stamp },
+    );
+  }
+
+  /**
+   * MERGEs meetings by key (kind, participants and date make the key). A meeting reported before gets only what
+   * it lacked: a duration or a location.
+   */
+  async mergeMeetings(rows: MeetingRow[], stamp: WriteStamp): Promise<(MergedNode & { inputKey: string })[]> {
+    return this.tx.run(
+      `UNWIND $rows AS row
+       MERGE (m:${Label.Meeting} {id: row.key})
+       ON CREATE SET m.kind = row.kind, m += row.names, m.date = date(row.date),
+         m.durationMinutes = row.durationMinutes, ${onCreate('m')}
+       ${createdFlag('m', 'm, row')}
+       WITH m, row, created
+       CALL (m, row, created) {
+         UNWIND CASE WHEN created THEN row.participants ELSE [] END AS id
+         MATCH (p) WHERE elementId(p) = id
+         MERGE (m)-[:${Rel.PARTICIPANT}]->(p)
+       }
+       WITH m, row, created,
+         NOT created AND m.durationMinutes IS NULL AND row.durationMinutes IS NOT NULL AS addDuration,
+         row.location IS NOT NULL AND NOT EXISTS { (m)-[:${Rel.LOCATED_IN}]->() } AS addLocation
+       CALL (m, row, addLocation) {
+         MATCH (c) WHERE addLocation AND elementId(c) = row.location
+         MERGE (m)-[:${Rel.LOCATED_IN}]->(c)
+       }
+       FOREACH (_ IN CASE WHEN addDuration THEN [1] ELSE [] END | SET m.durationMinutes = row.durationMinutes)
+       FOREACH (_ IN CASE WHEN NOT created AND (addDuration OR addLocation) THEN [1] ELSE [] END |
+         SET m.updatedAt = datetime($stamp.now), m.updatedBy = $stamp.by)
+       RETURN row.inputKey AS inputKey, m.id AS key, elementId(m) AS elementId, created`,
+      { rows, stamp },
+    );
+  }
+
+  /**
+   * MERGEs statements by key. A new one gets its speaker, on-whose-behalf, subjects and its report (the span of
+   * this article, through its agency); one already stored is left as it is. `date` is saidOn, else the article's
+   * publication date: a statement's key includes its article, so that article holds its only report.
+   */
+  async mergeStatements(article: string, rows: StatementRow[], stamp: WriteStamp): Promise<MergedNode[]> {
+    return this.tx.run(
+      `MATCH (a) WHERE elementId(a) = $article
+       UNWIND $rows AS row
+       MERGE (s:${Label.Statement} {id: row.key})
+       ON CREATE SET s += row.props, s.saidOn = date(row.saidOn), s.rank = 'NORMAL', ${onCreate('s')}
+       ${createdFlag('s', 'a, s, row')}
+       WITH a, s, row, created
+       CALL (a, s, row, created) {
+         WITH a, s, row WHERE created
+         SET s.date = coalesce(s.saidOn, a.publishedOn)
+         SET s.sortKey = coalesce(toString(s.date), '0000-00-00') + '|' + s.id
+         WITH a, s, row
+         MATCH (speaker) WHERE elementId(speaker) = row.speaker
+         MERGE (s)-[:${Rel.SAID_BY}]->(speaker)
+         MERGE (r:${Label.Report} {id: row.report.key})
+         ON CREATE SET r.start = row.report.start, r.end = row.report.end, r.text = row.report.text,
+           r.createdAt = datetime($stamp.now), r.createdBy = $stamp.by,
+           r.updatedAt = datetime($stamp.now), r.updatedBy = $stamp.by
+         MERGE (s)-[:${Rel.HAS_REPORT}]->(r)
+         MERGE (r)-[:${Rel.IN_ARTICLE}]->(a)
+         WITH s, r, row
+         CALL (r, row) { MATCH (v) WHERE elementId(v) = row.via MERGE (r)-[:${Rel.VIA}]->(v) }
+         CALL (s, row) { MATCH (o) WHERE elementId(o) = row.onBehalfOf MERGE (s)-[:${Rel.ON_BEHALF_OF}]->(o) }
+         CALL (s, row) { UNWIND row.about AS id MATCH (t) WHERE elementId(t) = id MERGE (s)-[:${Rel.ABOUT}]->(t) }
+       }
+       RETURN s.id AS key, elementId(s) AS elementId, created`,
+      { article, rows, stamp },
+    );
+  }
+
+  /** MERGEs status history entries, each tied to its meeting and to the statement asserting it. */
+  async mergeStatusChanges(rows: StatusChangeRow[], stamp: WriteStamp): Promise<MergedNode[]> {
+    return this.tx.run(
+      `UNWIND $rows AS row
+       MATCH (m:${Label.Meeting} {id: row.meetingKey})
+       MATCH (s:${Label.Statement} {id: row.statementKey})
+       MERGE (c:${Label.StatusChange} {id: row.key})
+       ON CREATE SET c.status = row.status, c.seq = row.seq, c.asOf = s.date, ${onCreate('c')}
+       ${createdFlag('c', 'c, m, s')}
+       MERGE (m)-[:${Rel.HAS_STATUS}]->(c)
+       MERGE (c)-[:${Rel.ASSERTED_BY}]->(s)
+       RETURN c.id AS key, elementId(c) AS elementId, created`,
+      { rows, stamp },
+    );
+  }
+
+  /**
+   * Re-derives each meeting's `status` from its history: the latest entry by asOf, undated entries counting as
+   * the oldest, ties by lifecycle order (`seq`). Stamps only the meetings whose status changes.
+   */
+  async refreshMeetingStatus(meetingKeys: string[], stamp: Omit<WriteStamp, 'token'>): Promise<void> {
+    await this.tx.run(
+      `UNWIND $meetingKeys AS key
+       MATCH (m:${Label.Meeting} {id: key})
+       CALL (m) {
+         MATCH (m)-[:${Rel.HAS_STATUS}]->(c:${Label.StatusChange})
+         WITH c ORDER BY c.asOf IS NOT NULL, c.asOf, c.seq, c.status
+         RETURN last(collect(c.status)) AS status
+       }
+       WITH m, status WHERE status IS NOT NULL AND coalesce(m.status <> status, true)
+       SET m.status = status, m.updatedAt = datetime($stamp.now), m.updatedBy = $stamp.by`,
+      { meetingKeys, stamp },
+    );
+  }
+}
