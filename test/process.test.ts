@@ -74,6 +74,13 @@ describe('process lifecycle', () => {
     const first = startMain(env);
     await waitReady(`http://127.0.0.1:${httpPort}`, first.child);
     assert.equal(javaProcessesFor(dataDir).length, 1);
+    // Serve a query first: shutdown must also work once Apollo has handled requests.
+    const served = await fetch(`http://127.0.0.1:${httpPort}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ country(code: "UA") { name } }' }),
+    });
+    assert.deepEqual(await served.json(), { data: { country: { name: 'Ukraine' } } });
 
     const driver = neo4j.driver(`bolt://127.0.0.1:${boltPort}`, neo4j.auth.basic('neo4j', 'x'));
     await driver.executeQuery('MERGE (:ProcessTestMarker {id: 1})');

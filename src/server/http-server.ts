@@ -19,6 +19,7 @@ import type { Logger } from '../shared/logger';
 import { DbStats, type Database } from '../shared/neo4j/database';
 import { checkReadiness } from './readiness';
 import { validationRules } from '../plugins/query-limits';
+import { queryCostPlugin } from '../plugins/query-cost.plugin';
 
 /** The HTTP side of the API: Express with Apollo at /graphql, /health and /ready. */
 export interface HttpApp {
@@ -48,11 +49,14 @@ export async function createHttpApp(config: AppConfig, db: Database, log: Logger
     formatError: createFormatError(development),
     includeStacktraceInErrorResponses: development,
     introspection: true,
+    // main.ts owns the signals: it drains HTTP, then closes the driver, then stops the embedded database.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
       requestLogPlugin(),
       debugExtensionPlugin(),
+      queryCostPlugin(config.limits),
     ],
   });
   await apollo.start();
