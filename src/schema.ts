@@ -2,6 +2,12 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { CountryResolver } from './country/country.resolver';
+import { ActorResolver, RoleResolver } from './actor/actor.resolver';
+import { ArticleResolver } from './article/article.resolver';
+import { CountryAliasResolver, EntityResolver } from './entity/entity.resolver';
+import { MeetingResolver, StatusChangeResolver } from './meeting/meeting.resolver';
+import { ReportResolver, StatementResolver } from './statement/statement.resolver';
+import { TopicResolver } from './topic/topic.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { IngestResolver } from './ingest/ingest.resolver';
 import { authChecker } from './auth/auth-checker';
@@ -9,7 +15,21 @@ import { authChecker } from './auth/auth-checker';
 /** Every resolver class of the API. */
 // type-graphql's own signature takes Function.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [NodeResolver, CountryResolver, IngestResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  CountryResolver,
+  ActorResolver,
+  RoleResolver,
+  ArticleResolver,
+  EntityResolver,
+  CountryAliasResolver,
+  MeetingResolver,
+  StatusChangeResolver,
+  StatementResolver,
+  ReportResolver,
+  TopicResolver,
+  IngestResolver,
+];
 
 /** Builds the executable schema from the decorated classes. */
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {

@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import { actorLoaders } from '../actor/actor.loaders';
+import type { Actor } from '../actor/actor.type';
+import { jsonKey } from '../entity/read-batch';
+import type { GraphQLContext } from '../shared/context';
+import { ArticleRepository, type MentionPageKey } from './article.repository';
+
+/** Per-request loaders for articles; use through `ctx.scope.get(articleLoaders)`. Outlets prime the actor loader. */
+export function articleLoaders(ctx: GraphQLContext) {
+  const actors = ctx.scope.get(actorLoaders).byKey;
+  const repository = new ArticleRepository(ctx.db, (actor: Actor) => void actors.prime(actor.key, actor));
+  return {
+    repository,
+    byKey: new DataLoader((keys: readonly string[]) => repository.byKeys(keys)),
+    mentions: new DataLoader((keys: readonly string[]) => repository.mentions(keys)),
+    topics: new DataLoader((keys: readonly string[]) => repository.topics(keys)),
+    /** Articles mentioning an actor, one page per (actor, page) key. */
+    mentioning: new DataLoader((keys: readonly MentionPageKey[]) => repository.mentioning(keys), {
+      cacheKeyFn: jsonKey,
+    }),
+  };
+}

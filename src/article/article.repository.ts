@@ -1,0 +1,136 @@
+import type { Actor } from '../actor/actor.type';
+import type { Country } from '../country/country.type';
+import { actorFromRow, toEntity, type ActorRow, type NodeRow } from '../entity/entity.mapper';
+import { actorProjection, nodeProjection } from '../entity/entity.repository';
+import { inKeyOrder, toPage, type PageRequest } from '../entity/read-batch';
+import { Label, Rel } from '../shared/graph-schema';
+import type { Page } from '../shared/graphql/connection.type';
+import { int, type Database } from '../shared/neo4j/database';
+import { toTopic } from '../topic/topic.mapper';
+import type { Topic } from '../topic/topic.type';
+import { toArticle } from './article.mapper';
+import type { Article } from './article.type';
+
+interface ArticleRow {
+  props: Record<string, unknown>;
+  outlet: ActorRow | null;
+  sortKey: string;
+}
+
+/** Newest first, undated last: the cursor wraps "<publishedOn or 0000-00-00>|<id>". */
+const SORT_KEY = `coalesce(toString(a.publishedOn), '0000-00-00') + '|' + a.id`;
+
+const ARTICLE_PROJECTION = `{props: properties(a), sortKey: ${SORT_KEY},
+  outlet: [(a)-[:${Rel.PUBLISHED_BY}]->(o:${Label.Actor}) | ${actorProjection('o')}][0]}`;
+
+/** A page of the articles that mention one actor. */
+export type MentionPageKey = { actor: string } & PageRequest;
+
+/**
+ * Reads articles. Each outlet read along goes to `onOutlet`, so the caller can prime its actor loader and
+ * `outlet` costs no round trip of its own.
+ */
+export class ArticleRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly onOutlet: (actor: Actor) => void = () => undefined,
+  ) {}
+
+  private toArticle(row: ArticleRow): Article {
+    const outlet = row.outlet ? actorFromRow(row.outlet) : null;
+    if (outlet) this.onOutlet(outlet);
+    return toArticle(row.props, outlet?.key ?? null);
+  }
+
+  /** Articles by key, in key order (null where unknown): one query for the batch. */
+  async byKeys(keys: readonly string[]): Promise<(Article | null)[]> {
+    const rows = await this.db.read<{ key: string; article: ArticleRow }>(
+      `UNWIND $keys AS key
+       MATCH (a:${Label.Article} {id: key})
+       RETURN key, ${ARTICLE_PROJECTION} AS article`,
+      { keys },
+    );
+    const found = new Map(rows.map((row) => [row.key, this.toArticle(row.article)]));
+    return keys.map((key) => found.get(key) ?? null);
+  }
+
+  /** A page of all articles, newest first, undated last. */
+  async list(page: PageRequest): Promise<Page<Article>> {
+    const [row] = await this.db.read<{ total: number; page: ArticleRow[] }>(
+      `CALL () { MATCH (a:${Label.Article}) RETURN count(a) AS total }
+       CALL () {
+         MATCH (a:${Label.Article})
+         WITH a, ${SORT_KEY} AS sortKey
+         WHERE $after IS NULL OR sortKey < $after
+         WITH a, sortKey ORDER BY sortKey DESC LIMIT $limit
+         RETURN collect(${ARTICLE_PROJECTION}) AS page
+       }
+       RETURN total, page`,
+      { after: page.after, limit: int(page.limit + 1) },
+    );
+    const rows = (row?.page ?? []).map((article) => ({ node: this.toArticle(article), sortKey: article.sortKey }));
+    return toPage(rows, page.limit, row?.total ?? 0);
+  }
+
+  /** For each actor key, a page of the articles that mention it, newest first: one query for the batch. */
+  async mentioning(keys: readonly MentionPageKey[]): Promise<Page<Article>[]> {
+    const rows = await this.db.read<{ i: number; total: number; page: ArticleRow[] }>(
+      `UNWIND $keys AS k
+       CALL (k) {
+         MATCH (a:${Label.Article})-[:${Rel.MENTIONS}]->(:${Label.Actor} {id: k.actor})
+         RETURN count(a) AS total
+       }
+       CALL (k) {
+         MATCH (a:${Label.Article})-[:${Rel.MENTIONS}]->(:${Label.Actor} {id: k.actor})
+         WITH a, ${SORT_KEY} AS sortKey
+         WHERE k.after IS NULL OR sortKey < k.after
+         WITH a, sortKey ORDER BY sortKey DESC LIMIT $limit
+         RETURN collect(${ARTICLE_PROJECTION}) AS page
+       }
+       RETURN k.i AS i, total, page`,
+      {
+        keys: keys.map((key, i) => ({ ...key, i })),
+        limit: int(Math.max(...keys.map((key) => key.limit)) + 1),
+      },
+    );
+    return inKeyOrder(
+      rows,
+      keys.length,
+      (row) =>
+        toPage(
+          row.page.map((article) => ({ node: this.toArticle(article), sortKey: article.sortKey })),
+          keys[row.i]!.limit,
+          row.total,
+        ),
+      () => ({ items: [], hasNextPage: false, totalCount: 0 }),
+    );
+  }
+
+  /** The actors and countries each article mentions (its keyword tags), in key order, by name. */
+  async mentions(keys: readonly string[]): Promise<(Actor | Country)[][]> {
+    const rows = await this.db.read<{ key: string; nodes: NodeRow[] }>(
+      `UNWIND $keys AS key
+       MATCH (:${Label.Article} {id: key})-[:${Rel.MENTIONS}]->(e)
+       WITH key, e ORDER BY e.name_en, e.id
+       RETURN key, collect(${nodeProjection('e')}) AS nodes`,
+      { keys },
+    );
+    const found = new Map(
+      rows.map((row) => [row.key, row.nodes.map(toEntity).filter((e): e is Actor | Country => e !== null)]),
+    );
+    return keys.map((key) => found.get(key) ?? []);
+  }
+
+  /** The topics of each article, in key order, by name. */
+  async topics(keys: readonly string[]): Promise<Topic[][]> {
+    const rows = await this.db.read<{ key: string; topics: Record<string, unknown>[] }>(
+      `UNWIND $keys AS key
+       MATCH (:${Label.Article} {id: key})-[:${Rel.HAS_TOPIC}]->(t:${Label.Topic})
+       WITH key, t ORDER BY t.name_en, t.id
+       RETURN key, collect(properties(t)) AS topics`,
+      { keys },
+    );
+    const found = new Map(rows.map((row) => [row.key, row.topics.map(toTopic)]));
+    return keys.map((key) => found.get(key) ?? []);
+  }
+}

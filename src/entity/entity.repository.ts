@@ -1,0 +1,83 @@
+import { Label, Rel } from '../shared/graph-schema';
+import { int, type Database } from '../shared/neo4j/database';
+import type { NodeRow } from './entity.mapper';
+
+/**
+ * Cypher projection of an Actor bound to `v` with its country code, as an ActorRow. `v` is always a variable name
+ * from our own code, never user input.
+ */
+export function actorProjection(v: string): string {
+  return `{props: properties(${v}), country: [(${v})-[:${Rel.OF_COUNTRY}]->(${v}_c:${Label.Country}) | ${v}_c.id][0]}`;
+}
+
+/** Cypher projection of any node bound to `v` (Actor, Country, Meeting, Topic), as a NodeRow. */
+export function nodeProjection(v: string): string {
+  return `{labels: labels(${v}), props: properties(${v}),
+    country: [(${v}:${Label.Actor})-[:${Rel.OF_COUNTRY}]->(${v}_c:${Label.Country}) | ${v}_c.id][0]}`;
+}
+
+/** An alias as stored on the HAS_ALIAS relationship: the text as written for this entity, and its language. */
+export interface AliasRow {
+  text: string;
+  lang: string | null;
+}
+
+/** A candidate of resolveEntity: the entity, whether an alias key matched exactly, and the full-text score. */
+export interface ResolvedRow {
+  node: NodeRow;
+  exact: boolean;
+}
+
+export class EntityRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Entities (Actors and Countries) whose alias key equals `key`, then those whose alias text matches the full-text
+   * `query` in `index`, best first: exact matches by prominence (how many statements and articles refer to them),
+   * then fuzzy ones by score. Each entity appears once, at its best rank.
+   */
+  async resolve(key: string, index: string, query: string | null, limit: number): Promise<ResolvedRow[]> {
+    const fuzzy = query
+      ? `UNION
+         CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score
+         // Code aliases (no text) resolve exactly only: "IN" or "US" would match ordinary words.
+         WITH node, score WHERE node.text IS NOT NULL
+         MATCH (node)<-[:${Rel.HAS_ALIAS}]-(e)
+         WHERE e:${Label.Actor} OR e:${Label.Country}
+         RETURN e, 1 AS rank, score`
+      : '';
+    const rows = await this.db.read<{ node: NodeRow; rank: number }>(
+      `CALL () {
+         MATCH (:${Label.Alias} {key: $key})<-[:${Rel.HAS_ALIAS}]-(e)
+         WHERE e:${Label.Actor} OR e:${Label.Country}
+         RETURN e, 0 AS rank, 0.0 AS score
+         ${fuzzy}
+       }
+       WITH e, min(rank) AS rank, max(score) AS score
+       WITH e, rank, score,
+            COUNT { (e)<-[:${Rel.ABOUT}|${Rel.SAID_BY}|${Rel.MENTIONS}|${Rel.PARTICIPANT}]-() } AS prominence
+       ORDER BY rank, CASE rank WHEN 0 THEN prominence ELSE score END DESC, e.id
+       LIMIT $limit
+       RETURN ${nodeProjection('e')} AS node, rank`,
+      { key, index, query, candidates: int(limit * 5), limit: int(limit) },
+    );
+    return rows.map((row) => ({ node: row.node, exact: row.rank === 0 }));
+  }
+
+  /**
+   * The aliases of each entity of one label, in key order: one query for the batch. Code aliases (ISO codes) are
+   * listed with no language.
+   */
+  async aliases(label: typeof Label.Actor | typeof Label.Country, keys: readonly string[]): Promise<AliasRow[][]> {
+    const rows = await this.db.read<{ key: string; aliases: AliasRow[] }>(
+      `UNWIND $keys AS key
+       MATCH (:${label} {id: key})-[r:${Rel.HAS_ALIAS}]->(a:${Label.Alias})
+       WITH key, coalesce(r.text, a.text, a.key) AS text, r.lang AS lang
+       ORDER BY lang, text
+       RETURN key, collect({text: text, lang: CASE lang WHEN 'code' THEN null ELSE lang END}) AS aliases`,
+      { keys },
+    );
+    const found = new Map(rows.map((row) => [row.key, row.aliases]));
+    return keys.map((key) => found.get(key) ?? []);
+  }
+}

@@ -1,0 +1,12 @@
+import DataLoader from 'dataloader';
+import type { GraphQLContext } from '../shared/context';
+import { TopicRepository } from './topic.repository';
+
+/** Per-request loaders for topics; use through `ctx.scope.get(topicLoaders)`. */
+export function topicLoaders(ctx: GraphQLContext) {
+  const repository = new TopicRepository(ctx.db);
+  return {
+    repository,
+    byKey: new DataLoader((keys: readonly string[]) => repository.byKeys(keys)),
+  };
+}
