@@ -94,6 +94,12 @@ class Problems {
   }
 }
 
+/** "an actor", "a country": type names as they read in messages. */
+export function withArticle(type: string): string {
+  const word = type.toLowerCase();
+  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 function checkRef(problems: Problems, slot: RefSlot): void {
   const givenId = slot.id != null;
   const givenName = slot.name != null;
@@ -105,7 +111,8 @@ function checkRef(problems: Problems, slot: RefSlot): void {
     const decoded = tryFromGlobalId(slot.id!);
     if (!decoded) problems.add(`${slot.path}.id`, `"${slot.id}" is not a node id`);
     else if (!(slot.allowed as readonly string[]).includes(decoded.type)) {
-      problems.add(`${slot.path}.id`, `must be the id of a ${slot.allowed.join(' or ')}, not of a ${decoded.type}`);
+      const allowed = slot.allowed.map(withArticle).join(' or ');
+      problems.add(`${slot.path}.id`, `must be the id of ${allowed}, not of ${withArticle(decoded.type)}`);
     }
   } else {
     problems.text(`${slot.path}.name`, slot.name, INGEST_LIMITS.name, true);

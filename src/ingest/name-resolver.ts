@@ -3,6 +3,7 @@ import { toGlobalId, tryFromGlobalId } from '../shared/global-id';
 import { namesFrom, pickName, type Names } from '../shared/graphql/names';
 import { hasArabic, normalizeName } from '../shared/text/normalize';
 import { keyFromName } from './ingest-keys';
+import { withArticle } from './ingest-validation';
 import type { RefSlot, RefTarget } from './ingest-refs';
 import type { FoundNode, IngestRepository, NewEntityRow } from './ingest.repository';
 
@@ -29,15 +30,8 @@ interface Ambiguity {
   candidates: { id: string; type: RefTarget; name: string }[];
 }
 
-const ARTICLE: Record<RefTarget, string> = {
-  Actor: 'an actor',
-  Country: 'a country',
-  Meeting: 'a meeting',
-  Topic: 'a topic',
-};
-
 function describeAllowed(allowed: readonly RefTarget[]): string {
-  return allowed.map((type) => ARTICLE[type]).join(' or ');
+  return [...new Set(allowed)].map(withArticle).join(' or ');
 }
 
 function found(node: FoundNode): ResolvedRef {
@@ -181,7 +175,7 @@ async function planNewEntities(
       if (!slot.allowed.includes(type)) {
         problems.push({
           path: `${slot.path}.name`,
-          message: `"${name}" would be created as ${ARTICLE[type]}, but ${describeAllowed(slot.allowed)} is needed here`,
+          message: `"${name}" would be created as ${withArticle(type)}, but ${describeAllowed(slot.allowed)} is needed here`,
         });
       }
       bySlot.set(slot.path, { type, key, names: { [lang]: name }, elementId: null, isNew: true });

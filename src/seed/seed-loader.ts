@@ -188,6 +188,15 @@ export async function loadBundleFile(db: Database, file: string, caller: Caller,
   return loadBundle(db, file, await readBundleFile(file), caller, log);
 }
 
+/** One line per file: what it created, so a rerun visibly creates nothing. */
+export function describeResult(result: BundleResult): string {
+  const c = result.created;
+  return (
+    `${result.file}: ${result.articles.length} article(s); created ${c.articles} articles, ${c.actors} actors, ` +
+    `${c.meetings} meetings, ${c.statements} statements, ${c.topics} topics`
+  );
+}
+
 /** Loads the seed annotation (seed/al-ittihad-2025-05.json) idempotently. */
 export async function loadSeed(
   db: Database,
