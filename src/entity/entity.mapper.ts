@@ -21,6 +21,7 @@ export interface ActorRow {
   country: string | null;
 }
 
+/** Maps an actor read through `actorProjection` to its GraphQL object. */
 export function actorFromRow(row: ActorRow): Actor {
   return toActor(row.props, row.country);
 }
