@@ -1,5 +1,5 @@
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../shared/errors';
 
 const CLIENT_CODES = new Set<string>([
@@ -8,11 +8,24 @@ const CLIENT_CODES = new Set<string>([
 ]);
 
 /**
+ * Apollo reports every validation-rule error as GRAPHQL_VALIDATION_FAILED; the query-limit rules give theirs a
+ * code of ours (QUERY_TOO_COMPLEX, BAD_USER_INPUT), which clients can rely on, so it is put back.
+ */
+function ruleCode(formatted: GraphQLFormattedError, error: unknown): string | null {
+  if (formatted.extensions?.code !== ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED) return null;
+  const original = error instanceof GraphQLError ? error.originalError : null;
+  const code = original instanceof GraphQLError ? original.extensions?.code : null;
+  return typeof code === 'string' && (Object.values(ErrorCode) as string[]).includes(code) ? code : null;
+}
+
+/**
  * Masks unexpected errors: clients see our own codes and messages, and for anything else only
  * "Internal server error". Stack traces appear only in development (Apollo adds them there).
  */
 export function createFormatError(development: boolean) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
+    const own = ruleCode(formatted, error);
+    if (own) return { ...formatted, extensions: { ...formatted.extensions, code: own } };
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
     return {

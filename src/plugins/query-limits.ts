@@ -77,7 +77,30 @@ export function maxAliasesRule(max: number): ValidationRule {
   };
 }
 
+/**
+ * Rejects a literal `first` above `max` on any field (a `first` from a variable is checked by the cost plugin,
+ * which sees the variables). BAD_USER_INPUT, as the resolvers' own check would answer.
+ */
+export function maxPageSizeRule(max: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    Argument(argument) {
+      if (argument.name.value !== 'first' || argument.value.kind !== Kind.INT) return;
+      const value = Number(argument.value.value);
+      if (value <= max) return;
+      context.reportError(
+        new GraphQLError(`Invalid page size: first: must be from 1 to ${max} (got ${value})`, {
+          nodes: [argument],
+          extensions: {
+            code: ErrorCode.BAD_USER_INPUT,
+            problems: [{ path: 'first', message: `must be from 1 to ${max} (got ${value})` }],
+          },
+        }),
+      );
+    },
+  });
+}
+
 /** The validation rules that bound a query's shape before anything runs. */
 export function validationRules(limits: QueryLimits): ValidationRule[] {
-  return [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases)];
+  return [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases), maxPageSizeRule(limits.maxPageSize)];
 }
