@@ -10,6 +10,10 @@ import { ReportResolver, StatementResolver } from './statement/statement.resolve
 import { TopicResolver } from './topic/topic.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { IngestResolver } from './ingest/ingest.resolver';
+import { SearchResolver } from './search/search.resolver';
+import { ExploreResolver } from './explore/explore.resolver';
+import { TimelineResolver } from './timeline/timeline.resolver';
+import { StatsResolver } from './stats/stats.resolver';
 import { authChecker } from './auth/auth-checker';
 
 /** Every resolver class of the API. */
@@ -29,6 +33,10 @@ export const resolvers: NonEmptyArray<Function> = [
   ReportResolver,
   TopicResolver,
   IngestResolver,
+  SearchResolver,
+  ExploreResolver,
+  TimelineResolver,
+  StatsResolver,
 ];
 
 /** Builds the executable schema from the decorated classes. */

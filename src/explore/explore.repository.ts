@@ -1,0 +1,142 @@
+import { Label } from '../shared/graph-schema';
+import { int, type Database, type Tx } from '../shared/neo4j/database';
+import { DOMAIN_LABELS } from './domain-node.repository';
+import {
+  DIRECT_RELS,
+  FOLDS,
+  INTERNAL_LABELS,
+  OWNER_RELS,
+  PATH_RELS,
+  type RawEdge,
+  type RawNode,
+  type RawRel,
+} from './projection';
+
+const domainNode = (v: string) => `any(l IN labels(${v}) WHERE l IN $domainLabels)`;
+const notDeprecated = (v: string) => `NOT (${v}:${Label.Statement} AND coalesce(${v}.rank, '') = 'DEPRECATED')`;
+const rawNode = (v: string) => `{elementId: elementId(${v}), labels: labels(${v}), props: properties(${v})}`;
+// Entities first, then statements newest first: what a reader of a truncated neighbourhood most wants to see.
+const neighbourOrder = (v: string) => `CASE WHEN ${v}:${Label.Statement} THEN 1 ELSE 0 END, ${v}.sortKey DESC, ${v}.id`;
+
+/** The passes through one internal node from its owner onwards, grouped: `[:IN_ARTICLE|VIA]` in one pattern. */
+const FOLD_GROUPS = [...new Set(FOLDS.map((f) => `${f.internal}|${f.ownerRel}`))].map((group) => {
+  const folds = FOLDS.filter((f) => `${f.internal}|${f.ownerRel}` === group);
+  return { internal: folds[0]!.internal, ownerRel: folds[0]!.ownerRel, farRels: folds.map((f) => f.farRel).join('|') };
+});
+
+/** Cypher returning every `m` one projected hop from `n`, in either direction, internal nodes folded. */
+const NEIGHBOURS = [
+  `MATCH (n)-[:${DIRECT_RELS.join('|')}]-(m) RETURN m`,
+  ...FOLD_GROUPS.flatMap((g) => [
+    `MATCH (n)-[:${g.ownerRel}]->(:${g.internal})-[:${g.farRels}]->(m) RETURN m`,
+    `MATCH (n)<-[:${g.farRels}]-(:${g.internal})<-[:${g.ownerRel}]-(m) RETURN m`,
+  ]),
+].join('\nUNION\n');
+
+/** Cypher returning every projected edge that starts at `n`, as `m` (its target) and `type`. */
+const OUTGOING_EDGES = [
+  `MATCH (n)-[r:${DIRECT_RELS.join('|')}]->(m) RETURN m, type(r) AS type`,
+  ...FOLDS.map((f) =>
+    f.fromOwner
+      ? `MATCH (n)-[:${f.ownerRel}]->(:${f.internal})-[:${f.farRel}]->(m) RETURN m, '${f.type}' AS type`
+      : `MATCH (n)<-[:${f.farRel}]-(:${f.internal})<-[:${f.ownerRel}]-(m) RETURN m, '${f.type}' AS type`,
+  ),
+].join('\nUNION\n');
+
+/**
+ * Matches the node `v` of `label` whose key is in parameter `$<param>`, following a Redirect left by an entity
+ * merge (its id is `Label:key`) to the kept node.
+ */
+export function matchByKey(v: string, label: string, param: string): string {
+  return `OPTIONAL MATCH (${v}_redirect:${Label.Redirect} {id: '${label}:' + $${param}})
+    WITH *, coalesce(${v}_redirect.target, $${param}) AS ${v}_key
+    MATCH (${v}:${label} {id: ${v}_key})`;
+}
+
+/** A path as read: its nodes and relationships in order. */
+export interface RawPath {
+  nodes: RawNode[];
+  rels: RawRel[];
+}
+
+export class ExploreRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Runs `work` in one read transaction: element ids are only stable within one. */
+  inTransaction<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+    return this.db.readTx(work);
+  }
+
+  /** The node of `label` with key `key` (following redirects), or null. */
+  async node(tx: Tx, label: string, key: string): Promise<RawNode | null> {
+    const [row] = await tx.run<{ node: RawNode }>(`${matchByKey('n', label, 'key')} RETURN ${rawNode('n')} AS node`, {
+      key,
+    });
+    return row?.node ?? null;
+  }
+
+  /**
+   * The domain nodes one projected hop from any frontier node and not yet seen, at most `room`: entities first,
+   * then statements newest first. Deprecated statements are left out.
+   */
+  async expand(tx: Tx, frontier: string[], seen: string[], room: number): Promise<RawNode[]> {
+    const rows = await tx.run<{ node: RawNode }>(
+      `UNWIND $frontier AS id
+       MATCH (n) WHERE elementId(n) = id
+       CALL (n) {
+         CALL (n) { ${NEIGHBOURS} }
+         WITH m WHERE ${domainNode('m')} AND ${notDeprecated('m')} AND NOT elementId(m) IN $seen
+         RETURN m ORDER BY ${neighbourOrder('m')} LIMIT $room
+       }
+       WITH DISTINCT m
+       ORDER BY ${neighbourOrder('m')} LIMIT $room
+       RETURN ${rawNode('m')} AS node`,
+      { frontier, seen, room: int(room), domainLabels: DOMAIN_LABELS },
+    );
+    return rows.map((row) => row.node);
+  }
+
+  /** Every projected edge between two of the given nodes. */
+  async edgesAmong(tx: Tx, ids: string[]): Promise<RawEdge[]> {
+    return tx.run<RawEdge>(
+      `UNWIND $ids AS id
+       MATCH (n) WHERE elementId(n) = id
+       CALL (n) { ${OUTGOING_EDGES} }
+       WITH n, m, type WHERE elementId(m) IN $ids
+       RETURN DISTINCT elementId(n) AS source, elementId(m) AS target, type`,
+      { ids },
+    );
+  }
+
+  /**
+   * All shortest paths of at most `maxRelationships` stored relationships between two nodes, over the domain
+   * relationship types only (never HAS_ALIAS), passing internal nodes only in ways that fold into an edge and
+   * never through a deprecated statement. At most `maxPaths`.
+   */
+  async shortestPaths(
+    tx: Tx,
+    from: string,
+    to: string,
+    maxRelationships: number,
+    maxPaths: number,
+  ): Promise<RawPath[]> {
+    // A quantifier bound cannot be a parameter; this one is an integer the service computed and checked.
+    const bound = Math.max(1, Math.min(12, Math.trunc(maxRelationships)));
+    const rows = await tx.run<RawPath>(
+      `MATCH (a) WHERE elementId(a) = $from
+       MATCH (b) WHERE elementId(b) = $to
+       MATCH p = ALL SHORTEST (
+         (a) ((x)-[r:${PATH_RELS.join('|')}]-(y) WHERE ${notDeprecated('y')}){1,${bound}} (b)
+         WHERE all(i IN range(0, size(y) - 2) WHERE
+           NOT any(l IN labels(y[i]) WHERE l IN $internalLabels)
+           OR ((type(r[i]) IN $ownerRels) <> (type(r[i + 1]) IN $ownerRels)))
+       )
+       WITH p LIMIT $maxPaths
+       RETURN [n IN nodes(p) | ${rawNode('n')}] AS nodes,
+         [rel IN relationships(p) | {type: type(rel), start: elementId(startNode(rel)), end: elementId(endNode(rel))}]
+           AS rels`,
+      { from, to, maxPaths: int(maxPaths), internalLabels: INTERNAL_LABELS, ownerRels: OWNER_RELS },
+    );
+    return rows;
+  }
+}

@@ -1,0 +1,169 @@
+import { DOMAIN_LABELS, domainNodeColumns } from '../explore/domain-node.repository';
+import type { DomainNodeRow } from '../explore/domain-node.mapper';
+import { Label, Rel } from '../shared/graph-schema';
+import { int, type Database } from '../shared/neo4j/database';
+
+/** The full-text indexes of schema/003-fulltext-indexes.cypher that search reads. */
+const Index = {
+  aliasStandard: 'alias_text_std',
+  aliasArabic: 'alias_text_ar',
+  topicName: 'topic_name',
+  statementArabic: 'statement_text_ar',
+  statementEnglish: 'statement_text_en',
+  articleArabic: 'article_text_ar',
+} as const;
+
+/**
+ * How hits are ranked. Lucene scores are not comparable across indexes (or queries), so each index's scores are
+ * divided by that index's best score for this query, giving 0..1. Then:
+ * - an actor, country or topic scores its best alias (or topic name) match, 0..1, plus `exactBonus` when the
+ *   whole text is one of its names after normalisation: the entity named outranks everything else;
+ * - a statement scores `text` × its best text match (original or translation) + `about` × the scores of the
+ *   matched entities it is about (summed, at most 1) + `spokenBy` × the best score of a matched entity that said
+ *   it or on whose behalf it was said; so text and subject together beat either alone;
+ * - an article scores `text` × its text match + `mentions` × the scores of the matched entities it mentions
+ *   (summed, at most 1).
+ * Only entities scoring at least `minEntityScore` (the best `maxEntities`) pull in their statements and articles,
+ * and each of them at most `candidates` (most recent first), as does each index. Ties: by type, then key.
+ */
+export const RANKING = {
+  exactBonus: 0.5,
+  text: 0.6,
+  about: 0.5,
+  spokenBy: 0.3,
+  mentions: 0.3,
+  minEntityScore: 0.3,
+  maxEntities: 10,
+  candidates: 200,
+} as const;
+
+/** One page of ranked hits as rows for the domain mappers. */
+export interface SearchPageRows {
+  total: number;
+  hits: (DomainNodeRow & { score: number })[];
+}
+
+/** A full-text query normalised to 0..1 by the best score of this query in this index. */
+function normalized(index: string, as: string): string {
+  return `CALL db.index.fulltext.queryNodes('${index}', $query, {limit: $candidates}) YIELD node, score
+    WITH collect([node, score]) AS found, max(score) AS best
+    UNWIND found AS hit
+    WITH hit[0] AS ${as}, hit[1] / best AS score`;
+}
+
+const NOT_DEPRECATED = (v: string) => `coalesce(${v}.rank, 'NORMAL') <> 'DEPRECATED'`;
+
+export class SearchRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Ranks everything that matches the (escaped) Lucene query and returns one page of it, with the count of all
+   * hits. One query: the ranking, the count and the page are computed in the database.
+   * @param key the search text normalised as alias keys are, for the exact-name bonus.
+   * @param labels the node labels wanted.
+   */
+  async search(query: string, key: string, labels: string[], offset: number, limit: number): Promise<SearchPageRows> {
+    const [row] = await this.db.read<{ total: number; page: (DomainNodeRow & { score: number; i: number })[] }>(
+      `CALL () {
+         CALL () {
+           ${normalized(Index.aliasStandard, 'alias')}
+           MATCH (e)-[:${Rel.HAS_ALIAS}]->(alias) WHERE e:${Label.Actor} OR e:${Label.Country} OR e:${Label.Topic}
+           RETURN e, score, alias.key = $key AS exact
+           UNION ALL
+           ${normalized(Index.aliasArabic, 'alias')}
+           MATCH (e)-[:${Rel.HAS_ALIAS}]->(alias) WHERE e:${Label.Actor} OR e:${Label.Country} OR e:${Label.Topic}
+           RETURN e, score, alias.key = $key AS exact
+           UNION ALL
+           ${normalized(Index.topicName, 'e')}
+           RETURN e, score, false AS exact
+         }
+         WITH e, max(score) AS score, any(x IN collect(exact) WHERE x) AS exact
+         ORDER BY score DESC, e.id
+         RETURN collect({node: e, score: score, exact: exact}) AS entities
+       }
+       WITH entities, [x IN entities WHERE x.score >= $minEntityScore][0..$maxEntities] AS strong
+       CALL (entities, strong) {
+         UNWIND entities AS x
+         RETURN x.node AS node, x.score + CASE WHEN x.exact THEN $exactBonus ELSE 0.0 END AS score
+         UNION ALL
+         WITH strong WHERE '${Label.Statement}' IN $labels
+         CALL (strong) {
+           ${normalized(Index.statementArabic, 's')}
+           RETURN s, score AS text, 0.0 AS about, 0.0 AS spokenBy
+           UNION ALL
+           ${normalized(Index.statementEnglish, 's')}
+           RETURN s, score AS text, 0.0 AS about, 0.0 AS spokenBy
+           UNION ALL
+           UNWIND strong AS x
+           WITH x, x.node AS e
+           CALL (e) {
+             MATCH (s:${Label.Statement})-[:${Rel.ABOUT}]->(e)
+             RETURN s ORDER BY s.sortKey DESC LIMIT $candidates
+           }
+           RETURN s, 0.0 AS text, x.score AS about, 0.0 AS spokenBy
+           UNION ALL
+           UNWIND strong AS x
+           WITH x, x.node AS e
+           CALL (e) {
+             MATCH (s:${Label.Statement})-[:${Rel.SAID_BY}|${Rel.ON_BEHALF_OF}]->(e)
+             RETURN DISTINCT s ORDER BY s.sortKey DESC LIMIT $candidates
+           }
+           RETURN s, 0.0 AS text, 0.0 AS about, x.score AS spokenBy
+         }
+         WITH s, max(text) AS text, sum(about) AS about, max(spokenBy) AS spokenBy
+         WHERE ${NOT_DEPRECATED('s')}
+         RETURN s AS node,
+           $textWeight * text + $aboutWeight * CASE WHEN about > 1 THEN 1.0 ELSE about END
+             + $spokenByWeight * spokenBy AS score
+         UNION ALL
+         WITH strong WHERE '${Label.Article}' IN $labels
+         CALL (strong) {
+           ${normalized(Index.articleArabic, 'a')}
+           RETURN a, score AS text, 0.0 AS mentions
+           UNION ALL
+           UNWIND strong AS x
+           WITH x, x.node AS e
+           CALL (e) {
+             MATCH (a:${Label.Article})-[:${Rel.MENTIONS}]->(e)
+             RETURN a ORDER BY a.publishedOn DESC LIMIT $candidates
+           }
+           RETURN a, 0.0 AS text, x.score AS mentions
+         }
+         WITH a, max(text) AS text, sum(mentions) AS mentions
+         RETURN a AS node,
+           $textWeight * text + $mentionsWeight * CASE WHEN mentions > 1 THEN 1.0 ELSE mentions END AS score
+       }
+       WITH node, max(score) AS score
+       WITH node, score, [l IN labels(node) WHERE l IN $domainLabels][0] AS kind
+       WHERE kind IN $labels
+       ORDER BY score DESC, kind, node.id
+       WITH collect({node: node, score: score}) AS ranked
+       CALL (ranked) {
+         UNWIND range($offset, $offset + $limit) AS i
+         WITH i, ranked[i] AS hit WHERE hit IS NOT NULL
+         WITH i, hit.score AS score, hit.node AS n
+         ${domainNodeColumns('n')}
+         RETURN collect({i: i, score: score, label: label, props: props, ref: ref}) AS page
+       }
+       RETURN size(ranked) AS total, page`,
+      {
+        query,
+        key,
+        labels,
+        domainLabels: DOMAIN_LABELS,
+        offset: int(offset),
+        limit: int(limit),
+        candidates: int(RANKING.candidates),
+        maxEntities: int(RANKING.maxEntities),
+        minEntityScore: RANKING.minEntityScore,
+        exactBonus: RANKING.exactBonus,
+        textWeight: RANKING.text,
+        aboutWeight: RANKING.about,
+        spokenByWeight: RANKING.spokenBy,
+        mentionsWeight: RANKING.mentions,
+      },
+    );
+    const page = [...(row?.page ?? [])].sort((a, b) => a.i - b.i);
+    return { total: row?.total ?? 0, hits: page };
+  }
+}
