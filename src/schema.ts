@@ -10,6 +10,7 @@ import { ReportResolver, StatementResolver } from './statement/statement.resolve
 import { TopicResolver } from './topic/topic.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { IngestResolver } from './ingest/ingest.resolver';
+import { CurationResolver } from './curation/curation.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { ExploreResolver } from './explore/explore.resolver';
 import { TimelineResolver } from './timeline/timeline.resolver';
@@ -33,6 +34,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ReportResolver,
   TopicResolver,
   IngestResolver,
+  CurationResolver,
   SearchResolver,
   ExploreResolver,
   TimelineResolver,

@@ -32,6 +32,11 @@ export interface MergedNode {
   created: boolean;
 }
 
+/** A MERGEd node with the key computed for it (`rowKey`) and the key it has (`key`: an older one if it was stored). */
+export interface StoredNode extends MergedNode {
+  rowKey: string;
+}
+
 export interface NewEntityRow {
   key: string;
   kind: string | null;
@@ -51,7 +56,6 @@ export interface ArticleRow {
 }
 
 export interface MeetingRow {
-  inputKey: string;
   key: string;
   kind: string;
   names: Record<string, string>;
@@ -226,10 +230,19 @@ export class IngestRepository {
    * MERGEs meetings by key (kind, participants and date make the key). A meeting reported before gets only what
    * it lacked: a duration or a location.
    */
-  async mergeMeetings(rows: MeetingRow[], stamp: WriteStamp): Promise<(MergedNode & { inputKey: string })[]> {
+  async mergeMeetings(rows: MeetingRow[], stamp: WriteStamp): Promise<StoredNode[]> {
     return this.tx.run(
       `UNWIND $rows AS row
-       MERGE (m:${Label.Meeting} {id: row.key})
+       CALL (row) {
+         // The same meeting under another key: its key hashes participant keys, which a merge of actors changes.
+         MATCH (first) WHERE elementId(first) = row.participants[0]
+         OPTIONAL MATCH (first)<-[:${Rel.PARTICIPANT}]-(m:${Label.Meeting} {kind: row.kind})
+         WHERE coalesce(m.date = date(row.date), m.date IS NULL AND row.date IS NULL)
+           AND COUNT { (m)-[:${Rel.PARTICIPANT}]->() } = size(row.participants)
+           AND all(id IN row.participants WHERE EXISTS { (m)-[:${Rel.PARTICIPANT}]->(p) WHERE elementId(p) = id })
+         RETURN head(collect(m.id)) AS storedKey
+       }
+       MERGE (m:${Label.Meeting} {id: coalesce(storedKey, row.key)})
        ON CREATE SET m.kind = row.kind, m += row.names, m.date = date(row.date),
          m.durationMinutes = row.durationMinutes, ${onCreate('m')}
        ${createdFlag('m', 'm, row')}
@@ -249,7 +262,7 @@ export class IngestRepository {
        FOREACH (_ IN CASE WHEN addDuration THEN [1] ELSE [] END | SET m.durationMinutes = row.durationMinutes)
        FOREACH (_ IN CASE WHEN NOT created AND (addDuration OR addLocation) THEN [1] ELSE [] END |
          SET m.updatedAt = datetime($stamp.now), m.updatedBy = $stamp.by)
-       RETURN row.inputKey AS inputKey, m.id AS key, elementId(m) AS elementId, created`,
+       RETURN row.key AS rowKey, m.id AS key, elementId(m) AS elementId, created`,
       { rows, stamp },
     );
   }
@@ -259,11 +272,18 @@ export class IngestRepository {
    * this article, through its agency); one already stored is left as it is. `date` is saidOn, else the article's
    * publication date: a statement's key includes its article, so that article holds its only report.
    */
-  async mergeStatements(article: string, rows: StatementRow[], stamp: WriteStamp): Promise<MergedNode[]> {
+  async mergeStatements(article: string, rows: StatementRow[], stamp: WriteStamp): Promise<StoredNode[]> {
     return this.tx.run(
       `MATCH (a) WHERE elementId(a) = $article
        UNWIND $rows AS row
-       MERGE (s:${Label.Statement} {id: row.key})
+       CALL (a, row) {
+         // The same statement under another key: its key hashes the speaker's key, which a merge of actors changes.
+         OPTIONAL MATCH (a)<-[:${Rel.IN_ARTICLE}]-(:${Label.Report} {start: row.report.start, end: row.report.end})
+           <-[:${Rel.HAS_REPORT}]-(stored:${Label.Statement})-[:${Rel.SAID_BY}]->(speaker)
+         WHERE elementId(speaker) = row.speaker
+         RETURN head(collect(stored.id)) AS storedKey
+       }
+       MERGE (s:${Label.Statement} {id: coalesce(storedKey, row.key)})
        ON CREATE SET s += row.props, s.saidOn = date(row.saidOn), s.rank = 'NORMAL', ${onCreate('s')}
        ${createdFlag('s', 'a, s, row')}
        WITH a, s, row, created
@@ -285,7 +305,7 @@ export class IngestRepository {
          CALL (s, row) { MATCH (o) WHERE elementId(o) = row.onBehalfOf MERGE (s)-[:${Rel.ON_BEHALF_OF}]->(o) }
          CALL (s, row) { UNWIND row.about AS id MATCH (t) WHERE elementId(t) = id MERGE (s)-[:${Rel.ABOUT}]->(t) }
        }
-       RETURN s.id AS key, elementId(s) AS elementId, created`,
+       RETURN row.key AS rowKey, s.id AS key, elementId(s) AS elementId, created`,
       { article, rows, stamp },
     );
   }

@@ -94,6 +94,7 @@ async function writeArticle(
 
   const meetingKeys = new Map<string, string>();
   const meetingElementIds = new Map<string, string>();
+  const storedMeetingKeys = new Map<string, string>();
   const meetingRows = new Map<string, MeetingRow>();
   (input.meetings ?? []).forEach((meeting, i) => {
     const participants = meeting.participants.map((_, j) => ref(`meetings[${i}].participants[${j}]`));
@@ -109,7 +110,6 @@ async function writeArticle(
     );
     if (!meetingRows.has(mKey)) {
       meetingRows.set(mKey, {
-        inputKey: meeting.key,
         key: mKey,
         kind: meeting.kind,
         names: { name_en: names.en, name_ar: names.ar },
@@ -122,7 +122,8 @@ async function writeArticle(
   });
   if (meetingRows.size > 0) {
     for (const row of await repository.mergeMeetings([...meetingRows.values()], stamp)) {
-      meetingElementIds.set(row.key, row.elementId);
+      meetingElementIds.set(row.rowKey, row.elementId);
+      storedMeetingKeys.set(row.rowKey, row.key);
       if (row.created) created.meetings += 1;
       else matched.meetings += 1;
     }
@@ -165,14 +166,20 @@ async function writeArticle(
       },
     };
   });
+  const storedStatementKeys = new Map<string, string>();
   if (statementRows.length > 0) {
     for (const row of await repository.mergeStatements(article.elementId, statementRows, stamp)) {
+      storedStatementKeys.set(row.rowKey, row.key);
       if (row.created) created.statements += 1;
       else matched.statements += 1;
     }
   }
 
-  const changes = statusChanges(input, meetingKeys, statementKeys);
+  const changes = statusChanges(
+    input,
+    new Map([...meetingKeys].map(([inputKey, rowKey]) => [inputKey, storedMeetingKeys.get(rowKey)!])),
+    statementKeys.map((rowKey) => storedStatementKeys.get(rowKey)!),
+  );
   if (changes.length > 0) {
     await repository.mergeStatusChanges(changes, stamp);
     await repository.refreshMeetingStatus([...new Set(changes.map((c) => c.meetingKey))], stamp);

@@ -1,0 +1,11 @@
+import DataLoader from 'dataloader';
+import type { GraphQLContext } from '../shared/context';
+import { RedirectRepository } from './redirect.repository';
+
+/** Per-request loader of merge redirects, keyed `Type:key`; use through `ctx.scope.get(redirectLoaders)`. */
+export function redirectLoaders(ctx: GraphQLContext) {
+  const repository = new RedirectRepository(ctx.db);
+  return {
+    target: new DataLoader((ids: readonly string[]) => repository.targets(ids)),
+  };
+}
