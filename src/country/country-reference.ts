@@ -18,17 +18,31 @@ export interface CountryRow {
 }
 
 function isAbbreviation(name: string): boolean {
-  return name.length <= 4 || /^[A-Z.]+$/.test(name);
+  return /^[A-Z.]+$/.test(name);
 }
 
-/** The display name: the common short form ("Russia") where the package lists one, else the official name. */
-function displayName(all: string[]): string {
+function commonName(all: string[]): string | undefined {
   const common = all[1];
-  return common !== undefined && !isAbbreviation(common) && !common.includes(',') ? common : all[0]!;
+  return common !== undefined && !isAbbreviation(common) && !common.includes(',') ? common : undefined;
+}
+
+/** Short forms that two countries share ("Congo") cannot be display names: the official name stays. */
+function sharedCommonNames(): Set<string> {
+  const seen = new Map<string, number>();
+  for (const code of Object.keys(countries.getAlpha2Codes())) {
+    const common = commonName(countries.getName(code, 'en', { select: 'all' }) ?? []);
+    if (common) seen.set(common, (seen.get(common) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, count]) => count > 1).map(([name]) => name));
 }
 
 /** Every ISO 3166-1 country with its names in English, Arabic, Russian and French, and all its aliases. */
 export function countryReferenceRows(): CountryRow[] {
+  const shared = sharedCommonNames();
+  const displayName = (all: string[]): string => {
+    const common = commonName(all);
+    return common !== undefined && !shared.has(common) ? common : all[0]!;
+  };
   return Object.keys(countries.getAlpha2Codes()).map((code) => {
     const names: Record<string, string> = {};
     const aliases = new Map<string, { key: string; text: string; lang: string }>();
