@@ -19,7 +19,9 @@
  * - (:Article {id, contentHash, title, language, publishedOn: date, url, text})-[:PUBLISHED_BY]->(:Actor),
  *   -[:MENTIONS]->(:Actor|:Country), -[:HAS_TOPIC]->(:Topic)
  * - (:Topic {id, name_en, name_ar, ...})
+ * - (:Redirect {id = "<Type>:<removed key>", target = kept key})  left by mergeEntities; node(id) follows it
  * Writes stamp `createdAt`, `createdBy`, `updatedAt`, `updatedBy` (role and key fingerprint) on what they touch.
+ * Ingest MERGEs set a transient `ingestToken` on create and remove it in the same statement (see ingest.repository).
  */
 export const Label = {
   Country: 'Country',
