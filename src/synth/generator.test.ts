@@ -96,6 +96,11 @@ describe('synthetic generator', () => {
       const history = changes.filter((c) => c.meeting === meeting.id).sort((a, b) => a.seq - b.seq);
       assert.ok(history.length > 0, `${meeting.id} has a history`);
       assert.equal(meeting.status, history[history.length - 1]!.status);
+      const dates = history.map((c) => c.asOf);
+      assert.ok(
+        dates.every((d, i) => d !== null && (i === 0 || d >= dates[i - 1]!)),
+        `${meeting.id} runs forward`,
+      );
     }
   });
 

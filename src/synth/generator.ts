@@ -443,7 +443,13 @@ export class SynthGenerator {
       if (rng.chance(0.3)) paragraphs.push({ text: rng.pick(FILLERS), statement: null });
       paragraphs.push({ text, statement: k });
 
-      const saidOn = rng.chance(publishedOn ? 0.25 : 0.3) ? dayString(day - rng.int(0, 2)) : null;
+      // A status-asserting statement is dated on its own index's day, so histories run forward in time and the
+      // status derived from them (latest asOf, ties by seq) is the last planned one.
+      const saidOn = plan
+        ? dayString(Math.floor((j / this.options.statements) * DAYS))
+        : rng.chance(publishedOn ? 0.25 : 0.3)
+          ? dayString(day - rng.int(0, 2))
+          : null;
       const date = saidOn ?? publishedOn;
       const sid = `syn-st-${pad(j)}`;
       const onBehalfRoll = rng.next();

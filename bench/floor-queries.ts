@@ -1,0 +1,151 @@
+import { int as neo4jInt } from '../src/shared/neo4j/database';
+
+/**
+ * The floor: for each workload, the hand-written Cypher a developer would send straight through neo4j-driver to
+ * get the same answer as Diplograph's GraphQL query (same nodes, same fields, same page size, same count), with
+ * no GraphQL layer. Labels and types are literal here on purpose: this is the baseline, not product code.
+ */
+const QUERIES: Record<string, string> = {
+  // A statement by id with a few scalar fields.
+  Q1: `MATCH (s:Statement {id: $id})
+       RETURN s.id AS id, s.text AS text, s.form AS form, toString(s.saidOn) AS saidOn, s.cameo AS cameo,
+              s.goldstein AS goldstein`,
+
+  // The newest 20 statements (deprecated left out) with speaker, subjects, reports, article, outlet, agency; count.
+  Q2: `CALL () {
+         MATCH (s:Statement) WHERE coalesce(s.rank, '') <> 'DEPRECATED'
+         RETURN count(s) AS total
+       }
+       CALL () {
+         MATCH (s:Statement) WHERE coalesce(s.rank, '') <> 'DEPRECATED'
+         WITH s ORDER BY s.sortKey DESC LIMIT 21
+         RETURN collect(s) AS page
+       }
+       UNWIND page[0..20] AS s
+       RETURN total, size(page) > 20 AS hasNextPage, s.id AS id, s.text AS text, toString(s.saidOn) AS saidOn,
+         s.sortKey AS cursor,
+         [(s)-[:SAID_BY]->(a:Actor) | a {.id, name: a.name_en}][0] AS speaker,
+         [(s)-[:ABOUT]->(x) | {id: x.id, name: coalesce(x.name_en, x.id)}] AS about,
+         [(s)-[:HAS_REPORT]->(r:Report)-[:IN_ARTICLE]->(art:Article) | {
+            start: r.start, end: r.end,
+            article: {id: art.id, title: art.title, publishedOn: toString(art.publishedOn),
+              outlet: [(art)-[:PUBLISHED_BY]->(o:Actor) | o {.id, name: o.name_en}][0]},
+            via: [(r)-[:VIA]->(v:Actor) | v {.id, name: v.name_en}][0]}] AS reports`,
+
+  // Statements about a country, its office-holders and its institutions (and their office-holders): newest 20.
+  Q3: `MATCH (c:Country {id: $code})
+       CALL (c) {
+         RETURN c AS x
+         UNION
+         MATCH (c)<-[:FOR_COUNTRY]-(:Role)<-[:HOLDS_ROLE]-(x:Actor) RETURN x
+         UNION
+         MATCH (c)<-[:OF_COUNTRY]-(x:Actor {kind: 'ORGANIZATION'}) RETURN x
+         UNION
+         MATCH (c)<-[:OF_COUNTRY]-(:Actor {kind: 'ORGANIZATION'})<-[:IN_ORGANIZATION]-(:Role)<-[:HOLDS_ROLE]-(x:Actor)
+         RETURN x
+       }
+       MATCH (s:Statement)-[:ABOUT]->(x) WHERE coalesce(s.rank, '') <> 'DEPRECATED'
+       WITH DISTINCT s
+       WITH collect(s) AS matched
+       CALL (matched) {
+         UNWIND matched AS s
+         WITH s ORDER BY s.sortKey DESC LIMIT 21
+         RETURN collect(s) AS page
+       }
+       UNWIND page[0..20] AS s
+       RETURN size(matched) AS total, s.id AS id, s.text AS text, toString(s.saidOn) AS saidOn, s.sortKey AS cursor,
+         [(s)-[:SAID_BY]->(a:Actor) | a {.id, name: a.name_en}][0] AS speaker`,
+
+  // Statement counts and mean Goldstein per speaker over a date range, top 10: an index range seek on s.date.
+  Q4: `MATCH (s:Statement) WHERE s.date >= date($from) AND s.date <= date($to)
+         AND coalesce(s.rank, '') <> 'DEPRECATED'
+       MATCH (s)-[:SAID_BY]->(a:Actor)
+       WITH a, count(s) AS count, avg(s.goldstein) AS mean
+       ORDER BY count DESC, a.name_en LIMIT $top
+       RETURN a.id AS id, a.name_en AS label, count, mean`,
+
+  // Full-text over statement text (Arabic and English) plus statements about entities whose alias matches,
+  // ranked by score, top 20 with the total.
+  Q5: `CALL () {
+         CALL db.index.fulltext.queryNodes('statement_text_ar', $query, {limit: 200}) YIELD node, score
+         RETURN node AS s, score
+         UNION ALL
+         CALL db.index.fulltext.queryNodes('statement_text_en', $query, {limit: 200}) YIELD node, score
+         RETURN node AS s, score
+         UNION ALL
+         CALL db.index.fulltext.queryNodes('alias_text_ar', $query, {limit: 10}) YIELD node AS alias, score
+         MATCH (e)-[:HAS_ALIAS]->(alias)
+         CALL (e) { MATCH (s:Statement)-[:ABOUT]->(e) RETURN s ORDER BY s.sortKey DESC LIMIT 200 }
+         RETURN s, score
+       }
+       WITH s, max(score) AS score WHERE coalesce(s.rank, '') <> 'DEPRECATED'
+       WITH s, score ORDER BY score DESC, s.id
+       WITH collect({s: s, score: score}) AS ranked
+       UNWIND ranked[0..20] AS hit
+       RETURN size(ranked) AS total, hit.score AS score, hit.s.id AS id, hit.s.text AS text`,
+};
+
+const DIRECT = 'SAID_BY|ON_BEHALF_OF|ABOUT|OF_COUNTRY|PARTICIPANT|LOCATED_IN|PUBLISHED_BY|MENTIONS|HAS_TOPIC';
+// Entities first, then statements newest first, as Diplograph orders a capped neighbourhood.
+const ORDER = 'CASE WHEN m:Statement THEN 1 ELSE 0 END, m.sortKey DESC, m.id';
+const KEEP =
+  "NOT m:Alias AND NOT m:Report AND NOT m:Role AND NOT m:StatusChange AND NOT (m:Statement AND coalesce(m.rank, '') = 'DEPRECATED')";
+const NEIGHBOURS = `MATCH (n)-[:${DIRECT}]-(m) RETURN m
+  UNION MATCH (n)-[:HAS_REPORT]->(:Report)-[:IN_ARTICLE|VIA]->(m) RETURN m
+  UNION MATCH (n)<-[:IN_ARTICLE|VIA]-(:Report)<-[:HAS_REPORT]-(m) RETURN m
+  UNION MATCH (n)-[:HOLDS_ROLE]->(:Role)-[:IN_ORGANIZATION|FOR_COUNTRY]->(m) RETURN m
+  UNION MATCH (n)<-[:IN_ORGANIZATION|FOR_COUNTRY]-(:Role)<-[:HOLDS_ROLE]-(m) RETURN m`;
+
+/** Runs one Cypher query (in the caller's read transaction) and returns its records as objects. */
+export type Runner = (cypher: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+
+/**
+ * Q6, breadth-first two levels around an actor, at most $limit nodes (entities before statements, newest
+ * statements first), then the edges among them: one query per level plus one for the edges, since a LIMIT cannot
+ * depend on the previous level's size inside one query. A level with no room left is not expanded.
+ */
+async function neighbourhood(run: Runner, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+  const limit = Number(params.limit);
+  const [origin] = await run(`MATCH (o:Actor {id: $id}) RETURN elementId(o) AS e`, params);
+  if (!origin) return [];
+  const seen = [String(origin.e)];
+  let frontier = [...seen];
+  let truncated = false;
+  for (let level = 1; level <= 2 && frontier.length > 0; level++) {
+    const room = limit - seen.length;
+    if (room <= 0) break;
+    const found = await run(
+      `UNWIND $frontier AS e MATCH (n) WHERE elementId(n) = e
+       CALL (n) {
+         CALL (n) { ${NEIGHBOURS} }
+         WITH m WHERE ${KEEP} AND NOT elementId(m) IN $seen
+         RETURN m ORDER BY ${ORDER} LIMIT $room
+       }
+       WITH DISTINCT m ORDER BY ${ORDER} LIMIT $room
+       RETURN elementId(m) AS e`,
+      { frontier, seen, room: neo4jInt(room + 1) },
+    );
+    if (found.length > room) truncated = true;
+    frontier = found.slice(0, room).map((r) => String(r.e));
+    seen.push(...frontier);
+  }
+  return run(
+    `UNWIND $seen AS e MATCH (n) WHERE elementId(n) = e
+     OPTIONAL CALL (n) {
+       MATCH (n)-[r:${DIRECT}]->(m) WHERE elementId(m) IN $seen RETURN m, type(r) AS type
+       UNION MATCH (n)-[:HAS_REPORT]->(:Report)-[r:IN_ARTICLE|VIA]->(m) WHERE elementId(m) IN $seen
+       RETURN m, CASE type(r) WHEN 'VIA' THEN 'VIA' ELSE 'REPORTED_IN' END AS type
+     }
+     RETURN n.id AS id, [l IN labels(n)][0] AS label, coalesce(n.name_en, n.title, n.id) AS name,
+       collect(CASE WHEN m IS NULL THEN null ELSE {target: m.id, type: type} END) AS edges, $truncated AS truncated`,
+    { seen, truncated },
+  );
+}
+
+/** Each workload's floor: one query, or for Q6 the few queries above, all in one read transaction. */
+export const FLOOR: Record<string, (run: Runner, params: Record<string, unknown>) => Promise<unknown[]>> = {
+  ...Object.fromEntries(
+    Object.entries(QUERIES).map(([id, cypher]) => [id, (run: Runner, p: Record<string, unknown>) => run(cypher, p)]),
+  ),
+  Q6: neighbourhood,
+};

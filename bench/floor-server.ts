@@ -1,0 +1,53 @@
+import { createServer } from 'node:http';
+import neo4j from 'neo4j-driver';
+import { createDriver } from '../src/shared/neo4j/database';
+import { intOption, option } from './args';
+import { FLOOR } from './floor-queries';
+
+/**
+ * The floor contender: a tiny HTTP server that runs one hand-written Cypher query per workload through
+ * neo4j-driver (the same driver settings as Diplograph) and returns the records as JSON. POST /<workload> with the
+ * parameters as the JSON body. Prints `READY <port>` when listening.
+ */
+const argv = process.argv.slice(2);
+const driver = createDriver(option(argv, 'uri', 'bolt://127.0.0.1:7687'), 'neo4j', 'neo4j');
+const INTEGER_PARAMS = new Set(['top']);
+
+const server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    void (async () => {
+      const plan = FLOOR[(req.url ?? '').slice(1)];
+      if (!plan) {
+        res.writeHead(404).end();
+        return;
+      }
+      const params = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+      for (const key of Object.keys(params)) {
+        if (INTEGER_PARAMS.has(key)) params[key] = neo4j.int(params[key] as number);
+      }
+      const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
+      try {
+        const data = await session.executeRead((tx) =>
+          plan(async (cypher, p) => (await tx.run(cypher, p)).records.map((r) => r.toObject()), params),
+        );
+        const body = JSON.stringify({ data });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      } catch (error) {
+        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) }));
+      } finally {
+        await session.close();
+      }
+    })();
+  });
+});
+
+server.listen(intOption(argv, 'port', 4100), '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(`READY ${typeof address === 'object' && address ? address.port : 0}\n`);
+});
+process.on('SIGTERM', () => {
+  server.close();
+  void driver.close().then(() => process.exit(0));
+});
