@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -362,6 +362,18 @@ describe('ingestArticle over HTTP', () => {
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /one-article\.json/);
     assert.match(bad.stderr, /statements\[0\]\.goldstein: must be a Goldstein score/);
+  });
+
+  it("the README's ingest example works as written", async () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Writing data'));
+    const mutation = /```graphql\n([\s\S]*?)```/.exec(section)![1]!;
+    const variables = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!);
+    const first = await server.gql(mutation, variables, asEditor);
+    assert.equal(first.errors, undefined, JSON.stringify(first.errors));
+    assert.equal(first.data!.ingestArticle.created.statements, 1);
+    const again = await server.gql(mutation, variables, asEditor);
+    assert.equal(again.data!.ingestArticle.created.statements, 0);
   });
 
   it('an admin key may ingest too', async () => {
