@@ -91,6 +91,7 @@ export async function neighborhood(db: Database, id: string, depth: number, limi
  * a hop through a report, role or status change counts once. `maxHops` bounds the folded length, so the search
  * allows twice as many stored relationships and keeps the paths of the fewest folded hops. (A path that is longer
  * in stored relationships but shorter once folded is not looked for: the shortest stored path wins.)
+ * Round trips: 3.
  */
 export async function path(db: Database, fromId: string, toId: string, maxHops: number): Promise<Subgraph> {
   checkRange('maxHops', maxHops, 1, MAX_HOPS);

@@ -44,12 +44,31 @@ describe('projectPath', () => {
     assert.deepEqual(status?.edges, [{ source: 's', target: 'm', type: 'ASSERTS_STATUS' }]);
   });
 
-  it('refuses a pass through an internal node that folds into nothing (article to agency via a report)', () => {
-    const path = projectPath(
+  it('folds the other passes too: an article relayed via an agency, an organization with an office for a country', () => {
+    const article = projectPath(
       [node('a', 'Article'), node('r', 'Report'), node('v', 'Actor')],
       [
         { type: 'IN_ARTICLE', start: 'r', end: 'a' },
         { type: 'VIA', start: 'r', end: 'v' },
+      ],
+    );
+    assert.deepEqual(article?.edges, [{ source: 'a', target: 'v', type: 'VIA' }]);
+    const office = projectPath(
+      [node('c', 'Country'), node('r', 'Role'), node('o', 'Actor')],
+      [
+        { type: 'FOR_COUNTRY', start: 'r', end: 'c' },
+        { type: 'IN_ORGANIZATION', start: 'r', end: 'o' },
+      ],
+    );
+    assert.deepEqual(office?.edges, [{ source: 'o', target: 'c', type: 'HAS_OFFICE_FOR' }]);
+  });
+
+  it('refuses a pass that folds into nothing', () => {
+    const path = projectPath(
+      [node('s', 'Statement'), node('r', 'Report'), node('t', 'Statement')],
+      [
+        { type: 'HAS_REPORT', start: 's', end: 'r' },
+        { type: 'HAS_REPORT', start: 't', end: 'r' },
       ],
     );
     assert.equal(path, null);

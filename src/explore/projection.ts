@@ -14,47 +14,35 @@ export const DIRECT_RELS: string[] = [
   Rel.HAS_TOPIC,
 ];
 
-/** One way through an internal node: its owner link, the link onwards, and the edge the pair folds into. */
+/**
+ * One way through an internal node, folded into one edge: from the node at the end of `sourceRel` to the node at
+ * the end of `targetRel` (each relationship type links the internal node to one kind of node, whatever the
+ * direction it is stored in).
+ */
 export interface Fold {
   internal: string;
-  /** The relationship from the owner (statement, actor, meeting) to the internal node. */
-  ownerRel: string;
-  /** The relationship from the internal node to the far node. */
-  farRel: string;
+  sourceRel: string;
+  targetRel: string;
   type: string;
-  /** Whether the folded edge points from the owner to the far node (else from the far node to the owner). */
-  fromOwner: boolean;
 }
 
 /**
- * Internal nodes never appear in a subgraph: Reports, Roles and StatusChanges fold into edges between the domain
- * nodes on either side, and Aliases are left out (two entities sharing a spelling are not connected).
+ * Internal nodes never appear in a subgraph: every pair of relationships through a Report, Role or StatusChange
+ * folds into an edge between the domain nodes on either side, and Aliases are left out (two entities sharing a
+ * spelling are not connected).
  */
 export const FOLDS: Fold[] = [
-  { internal: Label.Report, ownerRel: Rel.HAS_REPORT, farRel: Rel.IN_ARTICLE, type: 'REPORTED_IN', fromOwner: true },
-  { internal: Label.Report, ownerRel: Rel.HAS_REPORT, farRel: Rel.VIA, type: 'VIA', fromOwner: true },
-  {
-    internal: Label.Role,
-    ownerRel: Rel.HOLDS_ROLE,
-    farRel: Rel.IN_ORGANIZATION,
-    type: 'HOLDS_ROLE_IN',
-    fromOwner: true,
-  },
-  { internal: Label.Role, ownerRel: Rel.HOLDS_ROLE, farRel: Rel.FOR_COUNTRY, type: 'HOLDS_ROLE_FOR', fromOwner: true },
-  {
-    internal: Label.StatusChange,
-    ownerRel: Rel.HAS_STATUS,
-    farRel: Rel.ASSERTED_BY,
-    type: 'ASSERTS_STATUS',
-    fromOwner: false,
-  },
+  { internal: Label.Report, sourceRel: Rel.HAS_REPORT, targetRel: Rel.IN_ARTICLE, type: 'REPORTED_IN' },
+  { internal: Label.Report, sourceRel: Rel.HAS_REPORT, targetRel: Rel.VIA, type: 'VIA' },
+  { internal: Label.Report, sourceRel: Rel.IN_ARTICLE, targetRel: Rel.VIA, type: 'VIA' },
+  { internal: Label.Role, sourceRel: Rel.HOLDS_ROLE, targetRel: Rel.IN_ORGANIZATION, type: 'HOLDS_ROLE_IN' },
+  { internal: Label.Role, sourceRel: Rel.HOLDS_ROLE, targetRel: Rel.FOR_COUNTRY, type: 'HOLDS_ROLE_FOR' },
+  { internal: Label.Role, sourceRel: Rel.IN_ORGANIZATION, targetRel: Rel.FOR_COUNTRY, type: 'HAS_OFFICE_FOR' },
+  { internal: Label.StatusChange, sourceRel: Rel.ASSERTED_BY, targetRel: Rel.HAS_STATUS, type: 'ASSERTS_STATUS' },
 ];
 
-export const INTERNAL_LABELS: string[] = [...new Set(FOLDS.map((f) => f.internal))];
-export const OWNER_RELS: string[] = [...new Set(FOLDS.map((f) => f.ownerRel))];
-
 /** Every relationship type a path may use: the direct ones and those through internal nodes, never HAS_ALIAS. */
-export const PATH_RELS: string[] = [...DIRECT_RELS, ...new Set(FOLDS.flatMap((f) => [f.ownerRel, f.farRel]))];
+export const PATH_RELS: string[] = [...DIRECT_RELS, ...new Set(FOLDS.flatMap((f) => [f.sourceRel, f.targetRel]))];
 
 /** A node as read from the database. */
 export interface RawNode {
@@ -116,7 +104,7 @@ export function displayNames(type: NodeTypeName, props: Record<string, unknown>)
 
 /**
  * Folds a path read from the database into domain nodes and edges: each internal node and its two relationships
- * become one edge (see FOLDS). Returns null when the path passes an internal node in a way that folds into nothing.
+ * become one edge (see FOLDS). Returns null when a pass through an internal node folds into nothing.
  */
 export function projectPath(nodes: RawNode[], rels: RawRel[]): { nodes: RawNode[]; edges: RawEdge[] } | null {
   const kept: RawNode[] = [];
@@ -135,18 +123,15 @@ export function projectPath(nodes: RawNode[], rels: RawRel[]): { nodes: RawNode[
     const previous = nodes[i - 1];
     const next = nodes[i + 1];
     if (!before || !after || !previous || !next) return null;
-    const [ownerRel, farRel, owner, far] = OWNER_RELS.includes(before.type)
-      ? [before, after, previous, next]
-      : [after, before, next, previous];
-    const fold = FOLDS.find(
-      (f) => node.labels.includes(f.internal) && f.ownerRel === ownerRel.type && f.farRel === farRel.type,
+    const forward = FOLDS.find(
+      (f) => node.labels.includes(f.internal) && f.sourceRel === before.type && f.targetRel === after.type,
     );
-    if (!fold) return null;
-    edges.push(
-      fold.fromOwner
-        ? { source: owner.elementId, target: far.elementId, type: fold.type }
-        : { source: far.elementId, target: owner.elementId, type: fold.type },
+    const backward = FOLDS.find(
+      (f) => node.labels.includes(f.internal) && f.sourceRel === after.type && f.targetRel === before.type,
     );
+    if (forward) edges.push({ source: previous.elementId, target: next.elementId, type: forward.type });
+    else if (backward) edges.push({ source: next.elementId, target: previous.elementId, type: backward.type });
+    else return null;
   }
   return { nodes: kept, edges };
 }

@@ -24,8 +24,9 @@ export class SubgraphNode {
 @ObjectType('SubgraphEdge', {
   description:
     'A connection between two nodes of a subgraph. Internal nodes are folded into edges: a Report into ' +
-    'REPORTED_IN (statement to article) and VIA (statement to agency), a Role into HOLDS_ROLE_IN (actor to ' +
-    'organization) and HOLDS_ROLE_FOR (actor to country), a StatusChange into ASSERTS_STATUS (statement to meeting).',
+    'REPORTED_IN (statement to article) and VIA (statement or article to agency), a Role into HOLDS_ROLE_IN (actor ' +
+    'to organization), HOLDS_ROLE_FOR (actor to country) and HAS_OFFICE_FOR (organization to country), a ' +
+    'StatusChange into ASSERTS_STATUS (statement to meeting).',
 })
 export class SubgraphEdge {
   @Field(() => ID, { description: 'Global id of the start node.' })
@@ -37,7 +38,7 @@ export class SubgraphEdge {
   @Field({
     description:
       'SAID_BY, ON_BEHALF_OF, ABOUT, OF_COUNTRY, PARTICIPANT, LOCATED_IN, PUBLISHED_BY, MENTIONS, HAS_TOPIC, ' +
-      'or a folded REPORTED_IN, VIA, HOLDS_ROLE_IN, HOLDS_ROLE_FOR, ASSERTS_STATUS.',
+      'or a folded REPORTED_IN, VIA, HOLDS_ROLE_IN, HOLDS_ROLE_FOR, HAS_OFFICE_FOR, ASSERTS_STATUS.',
   })
   type!: string;
 }
