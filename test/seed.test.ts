@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createLogger } from '../src/shared/logger';
-import { CLI_CALLER, loadBundleFile, loadSeed } from '../src/seed/seed-loader';
+import { CLI_CALLER, loadBundleFile, loadSeed, seedIfEmpty } from '../src/seed/seed-loader';
 import { SeedFileError } from '../src/seed/seed-file';
 import { graphCounts } from './helpers/graph-counts';
 import { resetData, startTestServer, type TestServer } from './helpers/test-server';
@@ -91,6 +91,20 @@ describe('seed loading', () => {
     assert.deepEqual(again.definitions.actors, { created: 0, matched: 9 });
     assert.deepEqual(await graphCounts(server.db), before);
     assert.deepEqual(await stamp(), beforeStamp);
+  });
+
+  it('seeds an empty database at start-up (SEED_ON_EMPTY), and leaves a non-empty one alone', async () => {
+    assert.equal(await seedIfEmpty(server.db, root, createLogger('silent')), null);
+    await resetData(server.db);
+    const fresh = await startTestServer({ SEED_ON_EMPTY: 'true' });
+    try {
+      const [row] = await fresh.db.read<{ n: number; by: string[] }>(
+        'MATCH (s:Statement) RETURN count(s) AS n, collect(DISTINCT s.createdBy) AS by',
+      );
+      assert.deepEqual(row, { n: 10, by: ['admin:seed'] });
+    } finally {
+      await fresh.stop();
+    }
   });
 
   it('rejects a malformed file naming the file, the JSON path and the reason, and writes nothing', async () => {

@@ -200,7 +200,7 @@ export class IngestRepository {
        MERGE (e:${Label.Actor} {id: row.key})
        ON CREATE SET e.kind = row.kind, e += row.names, ${onCreate('e')}
        ${createdFlag('e', 'e, row')}
-       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text
+       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
        MERGE (e)-[h:${Rel.HAS_ALIAS}]->(al) ON CREATE SET h.text = row.alias.text, h.lang = row.alias.lang
        WITH e, row, created
        CALL (e, row, created) {
@@ -219,7 +219,7 @@ export class IngestRepository {
        MERGE (e:${Label.Topic} {id: row.key})
        ON CREATE SET e += row.names, ${onCreate('e')}
        ${createdFlag('e', 'e, row')}
-       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text
+       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
        MERGE (e)-[h:${Rel.HAS_ALIAS}]->(al) ON CREATE SET h.text = row.alias.text, h.lang = row.alias.lang
        RETURN e.id AS key, elementId(e) AS elementId, created`,
       { rows, stamp },

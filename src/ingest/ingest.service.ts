@@ -2,21 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Caller } from '../shared/context';
 import { ConflictError } from '../shared/errors';
 import { toGlobalId } from '../shared/global-id';
-import { MeetingKind, MeetingStatus } from '../shared/graphql/enums';
 import type { Database } from '../shared/neo4j/database';
-import { articleKey, contentHash, meetingKey, reportKey, statementKey, statusChangeKey } from './ingest-keys';
+import { articleKey, contentHash } from './ingest-keys';
 import { collectRefs } from './ingest-refs';
+import { meetingRows, statementRows, statusChangeRows, type Resolved } from './ingest-rows';
 import { assertValidArticleInput } from './ingest-validation';
 import { auditTag, zeroCounts, type ArticleInputData, type IngestOutcome } from './ingest.model';
-import {
-  IngestRepository,
-  type MeetingRow,
-  type StatementRow,
-  type StatusChangeRow,
-  type WriteStamp,
-} from './ingest.repository';
-import { meetingNames } from './meeting-naming';
-import { LIFECYCLE_ORDER } from './meeting-status';
+import { IngestRepository, type StoredNode, type WriteStamp } from './ingest.repository';
 import { resolveRefs, type Resolution, type ResolvedRef } from './name-resolver';
 
 /** An ingest's outcome plus the stored article, for the GraphQL result. */
@@ -78,107 +70,49 @@ async function writeArticle(
   else matched.articles = 1;
 
   const elementIds = await createEntities(repository, resolution, stamp, created, matched);
-  const eid = (path: string): string => {
-    const resolved = ref(path);
-    return resolved.elementId ?? elementIds.get(`${resolved.type}:${resolved.key}`)!;
+  const resolved: Resolved = {
+    ref,
+    eid: (path) => {
+      const target = ref(path);
+      return target.elementId ?? elementIds.get(`${target.type}:${target.key}`)!;
+    },
   };
 
   if (article.created) {
     await repository.linkArticle(
       article.elementId,
-      eid('outlet'),
-      (input.mentions ?? []).map((_, i) => eid(`mentions[${i}]`)),
-      (input.topics ?? []).map((_, i) => eid(`topics[${i}]`)),
+      resolved.eid('outlet'),
+      (input.mentions ?? []).map((_, i) => resolved.eid(`mentions[${i}]`)),
+      (input.topics ?? []).map((_, i) => resolved.eid(`topics[${i}]`)),
     );
   }
 
-  const meetingKeys = new Map<string, string>();
-  const meetingElementIds = new Map<string, string>();
-  const storedMeetingKeys = new Map<string, string>();
-  const meetingRows = new Map<string, MeetingRow>();
-  (input.meetings ?? []).forEach((meeting, i) => {
-    const participants = meeting.participants.map((_, j) => ref(`meetings[${i}].participants[${j}]`));
-    const mKey = meetingKey(
-      meeting.kind,
-      participants.map((p) => p.key),
-      meeting.date,
-    );
-    meetingKeys.set(meeting.key, mKey);
-    const names = meetingNames(
-      meeting.kind as MeetingKind,
-      participants.map((p) => p.names),
-    );
-    if (!meetingRows.has(mKey)) {
-      meetingRows.set(mKey, {
-        key: mKey,
-        kind: meeting.kind,
-        names: { name_en: names.en, name_ar: names.ar },
-        date: meeting.date ?? null,
-        durationMinutes: meeting.durationMinutes ?? null,
-        participants: [...new Set(participants.map((_, j) => eid(`meetings[${i}].participants[${j}]`)))],
-        location: meeting.location ? eid(`meetings[${i}].location`) : null,
-      });
+  // Stored nodes by the key computed for them: an older node may carry another key (see mergeMeetings).
+  const meetings = meetingRows(input, resolved);
+  const storedMeetings = new Map<string, StoredNode>();
+  if (meetings.rows.length > 0) {
+    for (const row of await repository.mergeMeetings(meetings.rows, stamp)) {
+      storedMeetings.set(row.rowKey, row);
+      created.meetings += row.created ? 1 : 0;
+      matched.meetings += row.created ? 0 : 1;
     }
-  });
-  if (meetingRows.size > 0) {
-    for (const row of await repository.mergeMeetings([...meetingRows.values()], stamp)) {
-      meetingElementIds.set(row.rowKey, row.elementId);
-      storedMeetingKeys.set(row.rowKey, row.key);
-      if (row.created) created.meetings += 1;
-      else matched.meetings += 1;
+  }
+  const storedMeeting = (inputKey: string): StoredNode => storedMeetings.get(meetings.rowKeyOf.get(inputKey)!)!;
+
+  const statements = statementRows(input, key, resolved, (inputKey) => storedMeeting(inputKey).elementId);
+  const storedStatements = new Map<string, string>();
+  if (statements.length > 0) {
+    for (const row of await repository.mergeStatements(article.elementId, statements, stamp)) {
+      storedStatements.set(row.rowKey, row.key);
+      created.statements += row.created ? 1 : 0;
+      matched.statements += row.created ? 0 : 1;
     }
   }
 
-  const statementKeys = input.statements.map((statement, i) =>
-    statementKey(key, statement.span, ref(`statements[${i}].speaker`).key),
-  );
-  const statementRows: StatementRow[] = input.statements.map((statement, i) => {
-    const about = statement.about.map((subject, j) =>
-      subject.meeting != null
-        ? meetingElementIds.get(meetingKeys.get(subject.meeting)!)!
-        : eid(`statements[${i}].about[${j}]`),
-    );
-    const sKey = statementKeys[i]!;
-    return {
-      key: sKey,
-      props: {
-        text: statement.text,
-        language: statement.language ?? input.language,
-        translation: statement.translation ?? null,
-        form: statement.form,
-        quote: statement.quote ?? null,
-        verb: statement.verb ?? null,
-        cameo: statement.cameo,
-        plover: statement.plover ?? null,
-        goldstein: statement.goldstein ?? null,
-        rationale: statement.rationale ?? null,
-      },
-      saidOn: statement.saidOn ?? null,
-      speaker: eid(`statements[${i}].speaker`),
-      onBehalfOf: statement.onBehalfOf ? eid(`statements[${i}].onBehalfOf`) : null,
-      via: statement.via ? eid(`statements[${i}].via`) : null,
-      about: [...new Set(about)],
-      report: {
-        key: reportKey(sKey, key, statement.span),
-        start: statement.span.start,
-        end: statement.span.end,
-        text: input.text.slice(statement.span.start, statement.span.end),
-      },
-    };
-  });
-  const storedStatementKeys = new Map<string, string>();
-  if (statementRows.length > 0) {
-    for (const row of await repository.mergeStatements(article.elementId, statementRows, stamp)) {
-      storedStatementKeys.set(row.rowKey, row.key);
-      if (row.created) created.statements += 1;
-      else matched.statements += 1;
-    }
-  }
-
-  const changes = statusChanges(
+  const changes = statusChangeRows(
     input,
-    new Map([...meetingKeys].map(([inputKey, rowKey]) => [inputKey, storedMeetingKeys.get(rowKey)!])),
-    statementKeys.map((rowKey) => storedStatementKeys.get(rowKey)!),
+    new Map((input.meetings ?? []).map((meeting) => [meeting.key, storedMeeting(meeting.key).key])),
+    statements.map((row) => storedStatements.get(row.key)!),
   );
   if (changes.length > 0) {
     await repository.mergeStatusChanges(changes, stamp);
@@ -219,32 +153,4 @@ async function createEntities(
     else if (!existing.has(`Topic:${row.key}`)) matched.topics += 1;
   }
   return elementIds;
-}
-
-/** The status history entries an article asserts: one per meeting status and asserting statement. */
-function statusChanges(
-  input: ArticleInputData,
-  meetingKeys: ReadonlyMap<string, string>,
-  statementKeys: readonly string[],
-): StatusChangeRow[] {
-  const rows = new Map<string, StatusChangeRow>();
-  for (const meeting of input.meetings ?? []) {
-    if (meeting.status == null) continue;
-    const mKey = meetingKeys.get(meeting.key)!;
-    const indices =
-      meeting.statusStatements ??
-      input.statements.flatMap((statement, i) => (statement.about.some((s) => s.meeting === meeting.key) ? [i] : []));
-    for (const index of indices) {
-      const sKey = statementKeys[index]!;
-      const key = statusChangeKey(mKey, meeting.status, sKey);
-      rows.set(key, {
-        key,
-        meetingKey: mKey,
-        statementKey: sKey,
-        status: meeting.status,
-        seq: LIFECYCLE_ORDER[meeting.status as MeetingStatus],
-      });
-    }
-  }
-  return [...rows.values()];
 }

@@ -51,7 +51,7 @@ const CREATED = (
 
 const ADD_ALIASES = (x: string) => `CALL (${x}, row) {
     UNWIND row.aliases AS alias
-    MERGE (al:${Label.Alias} {key: alias.key}) ON CREATE SET al.text = alias.text
+    MERGE (al:${Label.Alias} {key: alias.key}) ON CREATE SET al.text = alias.text, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
     MERGE (${x})-[h:${Rel.HAS_ALIAS}]->(al) ON CREATE SET h.text = alias.text, h.lang = alias.lang
   }`;
 
