@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { loadReferenceData } from '../src/reference/reference-data';
-import { CLI_CALLER, describeResult, loadBundleFile } from '../src/seed/seed-loader';
+import { readBundleFile } from '../src/seed/seed-file';
+import type { Bundle } from '../src/seed/seed-file.schema';
+import { CLI_CALLER, describeResult, loadBundle } from '../src/seed/seed-loader';
 import { loadConfig } from '../src/shared/config';
 import { createLogger } from '../src/shared/logger';
 import { migrate } from '../src/shared/neo4j/migrations';
@@ -19,11 +21,15 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  // Every file is checked before the database starts: an invalid one fails fast and nothing is written.
+  const bundles: { file: string; bundle: Bundle }[] = [];
+  for (const file of files.map((name) => path.resolve(name)))
+    bundles.push({ file, bundle: await readBundleFile(file) });
   await withDatabase(config, log, async (db) => {
     await migrate(db, path.join(config.projectRoot, 'schema'), log);
     await loadReferenceData(db, log);
-    for (const file of files) {
-      process.stdout.write(`${describeResult(await loadBundleFile(db, path.resolve(file), CLI_CALLER, log))}\n`);
+    for (const { file, bundle } of bundles) {
+      process.stdout.write(`${describeResult(await loadBundle(db, file, bundle, CLI_CALLER, log))}\n`);
     }
   });
 }

@@ -163,6 +163,10 @@ export class ArticleInput implements ArticleInputData {
   @Field(() => [SubjectRef], { nullable: true, description: 'Topics of the article.' })
   topics?: SubjectRef[] | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'Create actors and topics whose names are unknown.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Create actors and topics whose names are unknown.',
+  })
   createMissing?: boolean | null;
 }
