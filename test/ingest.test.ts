@@ -247,6 +247,16 @@ describe('ingestArticle over HTTP', () => {
     const ok = await server.gql(INGEST, { input: fiveStatementArticle(-2) }, asEditor);
     assert.equal(ok.errors, undefined);
     assert.equal(ok.data!.ingestArticle.created.statements, 5);
+    // Round trips do not grow with the number of statements: each step is one UNWIND over all of them.
+    const many = fiveStatementArticle(0, 'Peskov on many subjects');
+    many.statements = Array.from({ length: 40 }, (_, i) => ({ ...many.statements[i % 5]!, cameo: `0${10 + i}` }));
+    many.statements.forEach((s, i) => (s.span = { start: s.span.start, end: s.span.end - Math.floor(i / 5) }));
+    const big = await server.gql(INGEST, { input: many }, asEditor);
+    assert.equal(big.errors, undefined, JSON.stringify(big.errors));
+    assert.equal(big.data!.ingestArticle.created.statements, 40);
+    const small = ok.extensions!.diplograph.dbRoundTrips;
+    assert.equal(big.extensions!.diplograph.dbRoundTrips, small);
+    assert.ok(small <= 10, `round trips: ${small}`);
   });
 
   it('lists every invalid field with its path in one error', async () => {
