@@ -10,8 +10,8 @@ export class Role {
   countryCode!: string | null;
 
   @Field(() => String, { description: 'The title in the given language, else English.' })
-  title(@Arg('lang', () => String, { defaultValue: 'en' }) lang: string): string {
-    return pickName(this.titles, lang);
+  title(@Arg('lang', () => String, { nullable: true, defaultValue: 'en' }) lang: string | null): string {
+    return pickName(this.titles, lang ?? 'en');
   }
 
   @Field(() => DateScalar, { nullable: true })

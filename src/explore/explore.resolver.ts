@@ -17,10 +17,10 @@ export class ExploreResolver {
   neighborhood(
     @Ctx() ctx: GraphQLContext,
     @Arg('id', () => ID) id: string,
-    @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
+    @Arg('depth', () => Int, { nullable: true, defaultValue: 1 }) depth: number | null,
     @Arg('limit', () => Int, { nullable: true }) limit?: number | null,
   ): Promise<Subgraph> {
-    return neighborhood(ctx.db, id, depth, limit ?? DEFAULT_NODE_LIMIT);
+    return neighborhood(ctx.db, id, depth ?? 1, limit ?? DEFAULT_NODE_LIMIT);
   }
 
   @Query(() => Subgraph, {
@@ -33,8 +33,8 @@ export class ExploreResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
-    @Arg('maxHops', () => Int, { defaultValue: 4 }) maxHops: number,
+    @Arg('maxHops', () => Int, { nullable: true, defaultValue: 4 }) maxHops: number | null,
   ): Promise<Subgraph> {
-    return path(ctx.db, from, to, maxHops);
+    return path(ctx.db, from, to, maxHops ?? 4);
   }
 }

@@ -16,8 +16,8 @@ export class SubgraphNode {
   @Field(() => String, {
     description: 'Display name in the given language, else English: a statement shows its opening words.',
   })
-  name(@Arg('lang', () => String, { defaultValue: 'en' }) lang: string): string {
-    return pickName(this.names, lang);
+  name(@Arg('lang', () => String, { nullable: true, defaultValue: 'en' }) lang: string | null): string {
+    return pickName(this.names, lang ?? 'en');
   }
 }
 

@@ -11,8 +11,8 @@ export abstract class Subject extends Node {
   names!: Names;
 
   @Field(() => String, { description: 'The name in the given language, else English.' })
-  name(@Arg('lang', () => String, { defaultValue: 'en' }) lang: string): string {
-    return pickName(this.names, lang);
+  name(@Arg('lang', () => String, { nullable: true, defaultValue: 'en' }) lang: string | null): string {
+    return pickName(this.names, lang ?? 'en');
   }
 }
 
