@@ -75,7 +75,7 @@ export async function ensureEmbeddedNeo4jBuilt(projectRoot: string, log: Logger)
       if (tail.length > 40) tail.shift();
       if (line.includes('Downloaded from')) {
         fetched += 1;
-        if (fetched % 25 === 0) log.info({ fetched }, `Neo4j jars: ${fetched} files fetched so far`);
+        if (fetched % 100 === 0) log.info({ fetched }, `Neo4j jars: ${fetched} files fetched so far`);
       }
     };
     createInterface({ input: child.stdout! }).on('line', onLine);
