@@ -12,18 +12,29 @@ const QUERIES: Record<string, string> = {
               s.goldstein AS goldstein`,
 
   // The newest 20 statements (deprecated left out) with speaker, subjects, reports, article, outlet, agency; count.
+  // Index-backed: the count from the count store minus the deprecated ones (rank index), the page from the
+  // (date, id) index in descending order (sortKey order), undated statements after; both stop after a page.
   Q2: `CALL () {
-         MATCH (s:Statement) WHERE coalesce(s.rank, '') <> 'DEPRECATED'
-         RETURN count(s) AS total
+         MATCH (s:Statement) RETURN count(s) AS n
        }
        CALL () {
-         MATCH (s:Statement) WHERE coalesce(s.rank, '') <> 'DEPRECATED'
-         WITH s ORDER BY s.sortKey DESC LIMIT 21
+         MATCH (d:Statement) WHERE d.rank = 'DEPRECATED' RETURN count(d) AS deprecated
+       }
+       CALL () {
+         CALL () {
+           MATCH (s:Statement) WHERE s.date IS NOT NULL AND s.id IS NOT NULL
+           RETURN s ORDER BY s.date DESC, s.id DESC LIMIT 42
+           UNION ALL
+           MATCH (s:Statement) WHERE s.date IS NULL
+           RETURN s ORDER BY s.id DESC LIMIT 42
+         }
+         WITH s WHERE coalesce(s.rank, '') <> 'DEPRECATED'
+         WITH s LIMIT 21
          RETURN collect(s) AS page
        }
        UNWIND page[0..20] AS s
-       RETURN total, size(page) > 20 AS hasNextPage, s.id AS id, s.text AS text, toString(s.saidOn) AS saidOn,
-         s.sortKey AS cursor,
+       RETURN n - deprecated AS total, size(page) > 20 AS hasNextPage, s.id AS id, s.text AS text,
+         toString(s.saidOn) AS saidOn, s.sortKey AS cursor,
          [(s)-[:SAID_BY]->(a:Actor) | a {.id, name: a.name_en}][0] AS speaker,
          [(s)-[:ABOUT]->(x) | {id: x.id, name: coalesce(x.name_en, x.id)}] AS about,
          [(s)-[:HAS_REPORT]->(r:Report)-[:IN_ARTICLE]->(art:Article) | {
@@ -56,8 +67,9 @@ const QUERIES: Record<string, string> = {
        RETURN size(matched) AS total, s.id AS id, s.text AS text, toString(s.saidOn) AS saidOn, s.sortKey AS cursor,
          [(s)-[:SAID_BY]->(a:Actor) | a {.id, name: a.name_en}][0] AS speaker`,
 
-  // Statement counts and mean Goldstein per speaker over a date range, top 10: an index range seek on s.date.
-  Q4: `MATCH (s:Statement) WHERE s.date >= date($from) AND s.date <= date($to)
+  // Statement counts and mean Goldstein per speaker over a date range, top 10: a range seek on the (date, id)
+  // index, which Neo4j uses only when every key has a predicate (hence `s.id IS NOT NULL`).
+  Q4: `MATCH (s:Statement) WHERE s.date >= date($from) AND s.date <= date($to) AND s.id IS NOT NULL
          AND coalesce(s.rank, '') <> 'DEPRECATED'
        MATCH (s)-[:SAID_BY]->(a:Actor)
        WITH a, count(s) AS count, avg(s.goldstein) AS mean

@@ -13,6 +13,11 @@ export interface CellResult {
   p95: number;
   p99: number;
   errors: number;
+  /**
+   * Requests still in flight when the time was up. Each counts in the percentiles with the time it had been
+   * waiting (a lower bound), so a contender slower than the cell shows as "at least" that, not as nothing.
+   */
+  unfinished: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -33,6 +38,8 @@ export function runCell(
   seconds: number,
 ): Promise<CellResult> {
   const latencies: number[] = [];
+  const lastAnswer = new Map<unknown, number>();
+  const startedAt = performance.now();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -46,19 +53,30 @@ export function runCell(
       },
       (error, result) => {
         if (error) return reject(error);
+        const end = Math.max(performance.now(), startedAt + seconds * 1000);
+        const finished = latencies.length;
+        // Every client has one request in flight at the end, waiting since its last answer (or the start).
+        const waiting = [...lastAnswer.values()];
+        while (waiting.length < connections) waiting.push(startedAt);
+        // Only waits longer than every finished request are informative (they are certainly the slowest); a
+        // request sent just before the end says nothing yet.
+        const slowest = latencies.reduce((max, ms) => (ms > max ? ms : max), 0);
+        latencies.push(...waiting.map((since) => end - since).filter((ms) => ms > slowest));
         latencies.sort((a, b) => a - b);
         const elapsed = result.duration > 0 ? result.duration : seconds;
         resolve({
-          requests: latencies.length,
-          rps: Math.round((latencies.length / elapsed) * 10) / 10,
+          requests: finished,
+          rps: Math.round((finished / elapsed) * 10) / 10,
           p50: percentile(latencies, 50),
           p95: percentile(latencies, 95),
           p99: percentile(latencies, 99),
           errors: result.errors + result.timeouts + result.non2xx,
+          unfinished: latencies.length - finished,
         });
       },
     );
-    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    instance.on('response', (client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      lastAnswer.set(client, performance.now());
       if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
     });
   });

@@ -14,12 +14,37 @@ export interface QueryCost {
   dbHits: number;
   /** PROFILE db hits of the most expensive one (the "main" Cypher). */
   mainDbHits: number;
+  /** Each query: its first line and its costliest operators (for finding scans). */
+  queries?: { cypher: string; dbHits: number; top: string[] }[];
   error?: string;
 }
 
 interface ProfiledPlan {
+  operatorType: string;
   dbHits: number;
+  rows: number;
+  arguments?: Record<string, unknown>;
   children: ProfiledPlan[];
+}
+
+/** The three operators with the most db hits, as "Operator(details) hits/rows". */
+function costliest(plan: ProfiledPlan | false | undefined | null): string[] {
+  const all: ProfiledPlan[] = [];
+  const walk = (p: ProfiledPlan): void => {
+    all.push(p);
+    p.children.forEach(walk);
+  };
+  if (plan) walk(plan);
+  return all
+    .sort((a, b) => b.dbHits - a.dbHits)
+    .slice(0, 3)
+    .map(
+      (p) => `${p.operatorType}(${String(p.arguments?.Details ?? '').slice(0, 80)}) ${p.dbHits} hits/${p.rows} rows`,
+    );
+}
+
+function firstLines(cypher: string): string {
+  return cypher.replace(/\s+/g, ' ').trim().slice(0, 160);
 }
 
 function totalHits(plan: ProfiledPlan | false | undefined | null): number {
@@ -31,14 +56,16 @@ function totalHits(plan: ProfiledPlan | false | undefined | null): number {
  * A driver whose transactions PROFILE every query they run and record its db hits: Diplograph, running on it,
  * sends exactly the Cypher it always sends, and we see what each request cost.
  */
-function profilingDriver(driver: Driver, sink: { hits: number[] }): Driver {
+function profilingDriver(driver: Driver, sink: { hits: number[]; queries: QueryCost['queries'] & object }): Driver {
   const wrapTx = (tx: ManagedTransaction): ManagedTransaction =>
     new Proxy(tx, {
       get(target, prop) {
         if (prop === 'run') {
           return async (cypher: string, params?: Record<string, unknown>) => {
             const result = await target.run(`PROFILE ${cypher}`, params);
-            sink.hits.push(totalHits(result.summary.profile as unknown as ProfiledPlan));
+            const plan = result.summary.profile as unknown as ProfiledPlan;
+            sink.hits.push(totalHits(plan));
+            sink.queries.push({ cypher: firstLines(cypher), dbHits: totalHits(plan), top: costliest(plan) });
             return result;
           };
         }
@@ -78,7 +105,7 @@ export async function profileWorkloads(
   list: Workload[],
 ): Promise<Record<string, { diplograph: QueryCost; floor: QueryCost }>> {
   const driver = createDriver(uri, 'neo4j', 'neo4j');
-  const sink = { hits: [] as number[] };
+  const sink = { hits: [] as number[], queries: [] as NonNullable<QueryCost['queries']> };
   const config = loadConfig({ ...process.env, NEO4J_URI: uri, NODE_ENV: 'development', LOG_LEVEL: 'warn' });
   const log = createLogger('warn');
   const app = await createHttpApp(config, new Database(profilingDriver(driver, sink), 'neo4j'), log);
@@ -87,6 +114,7 @@ export async function profileWorkloads(
   try {
     for (const workload of list) {
       sink.hits = [];
+      sink.queries = [];
       let diplograph: QueryCost;
       try {
         const res = await fetch(`http://127.0.0.1:${port}${workload.diplograph.path}`, {
@@ -99,6 +127,7 @@ export async function profileWorkloads(
           roundTrips: Number(body.extensions?.diplograph?.dbRoundTrips ?? sink.hits.length),
           dbHits: sink.hits.reduce((a, b) => a + b, 0),
           mainDbHits: Math.max(0, ...sink.hits),
+          queries: sink.queries,
           ...(body.errors ? { error: body.errors.map((e) => e.message).join('; ') } : {}),
         };
       } catch (error) {
@@ -110,14 +139,22 @@ export async function profileWorkloads(
         const params = JSON.parse(workload.floor.body) as Record<string, unknown>;
         for (const key of ['top']) if (key in params) params[key] = neo4j.int(params[key] as number);
         const hits: number[] = [];
+        const queries: NonNullable<QueryCost['queries']> = [];
         await session.executeRead((tx) =>
           FLOOR[workload.id]!(async (cypher, p) => {
             const result = await tx.run(`PROFILE ${cypher}`, p);
-            hits.push(totalHits(result.summary.profile as unknown as ProfiledPlan));
+            const plan = result.summary.profile as unknown as ProfiledPlan;
+            hits.push(totalHits(plan));
+            queries.push({ cypher: firstLines(cypher), dbHits: totalHits(plan), top: costliest(plan) });
             return result.records.map((r) => r.toObject());
           }, params),
         );
-        floor = { roundTrips: hits.length, dbHits: hits.reduce((a, b) => a + b, 0), mainDbHits: Math.max(0, ...hits) };
+        floor = {
+          roundTrips: hits.length,
+          dbHits: hits.reduce((a, b) => a + b, 0),
+          mainDbHits: Math.max(0, ...hits),
+          queries,
+        };
       } catch (error) {
         floor = { roundTrips: NaN, dbHits: NaN, mainDbHits: NaN, error: String(error) };
       } finally {

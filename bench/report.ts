@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
@@ -43,14 +43,15 @@ function run(command: string, args: string[]): string {
 
 /** The machine, as the report describes it: results are only comparable on the same one. */
 export function machineDescription() {
-  const java = execFileSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  // java -version prints on stderr.
+  const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
   return {
     nproc: Number(run('nproc', [])),
     cpuModel: cpus()[0]?.model ?? 'unknown',
     memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     freeMemoryGiB: Math.round((freemem() / 1024 ** 3) * 10) / 10,
     node: process.version,
-    java: java.split('\n')[0] || run('java', ['-version']).split('\n')[0] || 'unknown',
+    java: `${(java.stderr || java.stdout || 'java unknown').split('\n')[0]}`,
     loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
   };
 }
@@ -78,6 +79,7 @@ export function summarize(cells: Cell[]): Map<string, CellResult> {
       p95: median(list.map((c) => c.p95)),
       p99: median(list.map((c) => c.p99)),
       errors: list.reduce((n, c) => n + c.errors, 0),
+      unfinished: list.reduce((n, c) => n + (c.unfinished ?? 0), 0),
     });
   }
   return out;
@@ -87,6 +89,11 @@ const fmt = (x: number | undefined, digits = 1): string =>
   x === undefined || !Number.isFinite(x) ? '–' : x >= 100 ? String(Math.round(x)) : x.toFixed(digits);
 const ratio = (a: number | undefined, b: number | undefined): number | undefined =>
   a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0 ? undefined : a / b;
+/** Throughput ratio: a contender that finished nothing in the cell loses to one that finished something. */
+const rpsRatio = (a: number | undefined, b: number | undefined): number | undefined =>
+  b === 0 && a !== undefined && a > 0 ? Infinity : ratio(a, b);
+const times = (x: number | undefined): string =>
+  x === undefined ? 'n/a' : x === Infinity ? '∞ (none finished)' : `${fmt(x, 2)}×`;
 const yes = (met: boolean | undefined): string => (met === undefined ? 'n/a' : met ? '**met**' : '**not met**');
 
 interface LoadFile {
@@ -129,7 +136,10 @@ export function markdown(result: BenchResult): string {
   lines.push(`# Diplograph benchmark — ${result.scale.toLocaleString('en')} statements`, '');
   lines.push(
     `Run ${result.startedAt} (${result.minutes} min): ${result.rounds} interleaved rounds, ${result.secondsPerCell} s per cell, ` +
-      `concurrency ${result.connections.join(', ')}; figures are medians over rounds (errors summed).`,
+      `concurrency ${result.connections.join(', ')}; figures are medians over rounds (errors summed). A request still ` +
+      'running when a cell ends counts in the percentiles with the time it had waited when that exceeds every ' +
+      'finished one (a lower bound), so a contender slower than the cell shows as at least that; the queries it left ' +
+      'in Neo4j are terminated before the next cell.',
     '',
     `Machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB RAM (${m.freeMemoryGiB} free at start), ` +
       `Node ${m.node}, ${m.java}. Load average at start ${m.loadAverage.join(' / ')}, at end ` +
@@ -159,12 +169,10 @@ export function markdown(result: BenchResult): string {
     const fN = get(w.id, 'floor', maxConn)?.rps;
     const pN = get(w.id, 'peer', maxConn)?.rps;
     const lat = ratio(d1, f1);
-    const thr = ratio(dN, pN);
+    const thr = rpsRatio(dN, pN);
     if (lat !== undefined) latencyMet.push(lat <= 1.5);
     if (thr !== undefined) throughputMet.push(['Q2', 'Q3', 'Q4'].includes(w.id) ? thr >= 1.5 : thr >= 1.0);
-    lines.push(
-      `| ${w.id} | ${fmt(lat, 2)}× | ${fmt(ratio(d1, p1), 2)}× | ${fmt(ratio(dN, fN), 2)}× | ${fmt(thr, 2)}× |`,
-    );
+    lines.push(`| ${w.id} | ${times(lat)} | ${times(ratio(d1, p1))} | ${times(rpsRatio(dN, fN))} | ${times(thr)} |`);
   }
   lines.push('');
 
@@ -207,15 +215,15 @@ export function markdown(result: BenchResult): string {
       '',
     );
     lines.push(
-      '| concurrency | contender | req/s | p50 ms | p95 ms | p99 ms | errors |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| concurrency | contender | req/s | p50 ms | p95 ms | p99 ms | errors | unfinished at cell end |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
     );
     for (const n of result.connections) {
       for (const c of ['diplograph', 'floor', 'peer'] as const) {
         const cell = get(w.id, c, n);
         if (!cell) continue;
         lines.push(
-          `| ${n} | ${c} | ${fmt(cell.rps)} | ${fmt(cell.p50)} | ${fmt(cell.p95)} | ${fmt(cell.p99)} | ${cell.errors} |`,
+          `| ${n} | ${c} | ${fmt(cell.rps)} | ${fmt(cell.p50)} | ${fmt(cell.p95)} | ${fmt(cell.p99)} | ${cell.errors} | ${cell.unfinished} |`,
         );
       }
     }
@@ -234,6 +242,21 @@ export function markdown(result: BenchResult): string {
       `| ${w.id} | ${c.diplograph.roundTrips} | ${c.diplograph.dbHits} | ${c.diplograph.mainDbHits} | ${c.floor.dbHits} | ` +
         `${fmt(ratio(c.diplograph.mainDbHits, c.floor.dbHits), 2)}× |`,
     );
+  }
+  lines.push('');
+
+  lines.push('Costliest operators of each query (PROFILE):', '');
+  for (const w of result.workloads) {
+    const c = result.costs[w.id];
+    if (!c) continue;
+    for (const [who, cost] of [
+      ['Diplograph', c.diplograph],
+      ['floor', c.floor],
+    ] as const) {
+      for (const q of cost.queries ?? []) {
+        lines.push(`- ${w.id} ${who}, ${q.dbHits} hits: \`${q.cypher.slice(0, 90)}…\` — ${q.top.join('; ')}`);
+      }
+    }
   }
   lines.push('');
 

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { createLogger } from '../src/shared/logger';
+import { createDriver } from '../src/shared/neo4j/database';
 import { intOption, option } from './args';
 import { rssMiB, startContenders, type Contender } from './contenders';
+import { drainDatabase } from './drain';
 import { runCell, type CellResult } from './measure';
 import { profileWorkloads } from './profile';
 import { machineDescription, writeReport, type BenchResult, type Cell } from './report';
@@ -9,17 +11,18 @@ import { loadScale } from './scale-db';
 import { workloads, type BenchRequest, type Workload } from './workloads';
 
 /**
- * `npm run bench -- --scale 100000 [--seed 1] [--seconds 6] [--rounds 2] [--connections 1,8,32] [--only Q1,Q2]`:
+ * `npm run bench -- --scale 100000 [--seed 1] [--seconds 5] [--rounds 3] [--connections 1,8,32] [--only Q1,Q2]`:
  * loads the scale once (reused when already loaded), starts Diplograph, the floor and @neo4j/graphql against the
  * same embedded Neo4j, checks every query answers, profiles them, then measures in interleaved rounds and writes
- * bench/results/<timestamp>.{json,md} and bench/results/latest.md.
+ * bench/results/<timestamp>.{json,md} and bench/results/latest.md. `--profile-only` stops after the answers and
+ * the PROFILE figures.
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const scale = intOption(argv, 'scale', 100_000);
   const seed = intOption(argv, 'seed', 1);
-  const seconds = intOption(argv, 'seconds', 6);
-  const rounds = intOption(argv, 'rounds', 2);
+  const seconds = intOption(argv, 'seconds', 5);
+  const rounds = intOption(argv, 'rounds', 3);
   const connections = option(argv, 'connections', '1,8,32').split(',').map(Number);
   const only = option(argv, 'only', '').split(',').filter(Boolean);
   const log = createLogger('warn');
@@ -32,6 +35,16 @@ async function main(): Promise<void> {
     `bench: database ${reused ? 'reused' : 'loaded'} (${Math.round(marker.load.statementsPerSecond)} st/s at load)\n`,
   );
   let contenders: Contender[] = [];
+  const admin = createDriver(neo4j.uri, 'neo4j', 'neo4j');
+  const cleanUp = async (): Promise<void> => {
+    for (const c of contenders) await c.stop();
+    await admin.close();
+    await neo4j.stop();
+  };
+  // Ctrl-C must not leave the servers or the JVM behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+  }
   try {
     contenders = await startContenders(neo4j.uri);
     const byName = Object.fromEntries(contenders.map((c) => [c.name, c])) as Record<Contender['name'], Contender>;
@@ -46,13 +59,15 @@ async function main(): Promise<void> {
     const checks = await checkAnswers(list, byName);
     process.stderr.write(`bench: answers ${JSON.stringify(checks)}\n`);
     const costs = await profileWorkloads(neo4j.uri, list);
-    process.stderr.write(`bench: costs ${JSON.stringify(costs)}\n`);
+    process.stderr.write(`bench: costs ${JSON.stringify(costs, null, 1)}\n`);
+    if (argv.includes('--profile-only')) return;
 
     // Warm-up: JIT, plan caches and page cache for every contender and query, not measured.
     for (const w of list) {
       for (const c of contenders) {
         const request = requestOf(w, c.name);
         if (request) await runCell(c.port, request, 4, 2);
+        await drainDatabase(admin);
       }
     }
 
@@ -67,10 +82,11 @@ async function main(): Promise<void> {
             const request = requestOf(w, c.name);
             if (!request) continue;
             const result: CellResult = await runCell(c.port, request, conc, seconds);
+            await drainDatabase(admin);
             cells.push({ round, workload: w.id, contender: c.name, connections: conc, ...result });
             process.stderr.write(
               `bench: r${round} ${w.id} c${conc} ${c.name}: ${result.rps} req/s p50 ${result.p50} ms p99 ${result.p99} ms` +
-                `${result.errors ? ` errors ${result.errors}` : ''}\n`,
+                `${result.errors ? ` errors ${result.errors}` : ''}${result.unfinished ? ` unfinished ${result.unfinished}` : ''}\n`,
             );
           }
         }
@@ -97,8 +113,7 @@ async function main(): Promise<void> {
     const files = writeReport(result);
     process.stderr.write(`bench: wrote ${files.join(', ')}\n`);
   } finally {
-    for (const c of contenders) await c.stop();
-    await neo4j.stop();
+    await cleanUp();
   }
 }
 

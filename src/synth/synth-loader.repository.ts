@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Label, Rel } from '../shared/graph-schema';
 import { nameProperties } from '../shared/graphql/names';
 import type { Database, Tx } from '../shared/neo4j/database';
@@ -108,54 +109,77 @@ export class SynthLoaderRepository {
     });
   }
 
-  /** One batch of articles with their statements, reports and status changes, in one transaction. */
+  /**
+   * One batch of articles with their statements, reports and status changes, in one transaction. Every node is
+   * MERGEd on its constrained key; relationships are CREATEd, but only from nodes this attempt created (a node
+   * created a moment ago has none to duplicate), so a rerun, or a retry of a batch that did commit, creates nothing
+   * while a first load skips the MERGE-relationship checks.
+   */
   async writeBatch(batch: ArticleBatch): Promise<void> {
-    const rows = batchParams(batch);
     await this.db.writeTx(async (tx) => {
-      await tx.run(
+      const token = randomUUID();
+      const created = async (cypher: string, rows: unknown[]): Promise<Set<string>> =>
+        rows.length === 0
+          ? new Set()
+          : new Set((await tx.run<{ id: string }>(cypher, { rows, token })).map((r) => r.id));
+      const all = batchParams(batch);
+      const articles = await created(
         `UNWIND $rows AS r
          MERGE (a:${Label.Article} {id: r.id})
-         SET a += r.props, a.publishedOn = date(r.publishedOn), a.createdBy = coalesce(a.createdBy, 'synth'),
-             a.createdAt = coalesce(a.createdAt, datetime())
+         ON CREATE SET a += r.props, a.publishedOn = date(r.publishedOn), a.createdBy = 'synth',
+           a.createdAt = datetime(), a.loadToken = $token
+         WITH a, r WHERE a.loadToken = $token
+         REMOVE a.loadToken
          WITH a, r
          MATCH (o:${Label.Actor} {id: r.outlet})
-         MERGE (a)-[:${Rel.PUBLISHED_BY}]->(o)`,
-        { rows: rows.articles },
+         CREATE (a)-[:${Rel.PUBLISHED_BY}]->(o)
+         RETURN r.id AS id`,
+        all.articles,
       );
-      await mergeRels(tx, Label.Article, Rel.MENTIONS, rows.mentions);
-      await mergeRels(tx, Label.Article, Rel.HAS_TOPIC, rows.hasTopic);
-      await tx.run(
+      if (articles.size === 0) return;
+      await createRels(tx, Label.Article, Rel.MENTIONS, only(all.mentions, articles));
+      await createRels(tx, Label.Article, Rel.HAS_TOPIC, only(all.hasTopic, articles));
+      const statements = await created(
         `UNWIND $rows AS r
          MERGE (s:${Label.Statement} {id: r.id})
-         SET s += r.props, s.saidOn = date(r.saidOn), s.date = date(r.date),
-             s.createdBy = coalesce(s.createdBy, 'synth'), s.createdAt = coalesce(s.createdAt, datetime())
+         ON CREATE SET s += r.props, s.saidOn = date(r.saidOn), s.date = date(r.date), s.createdBy = 'synth',
+           s.createdAt = datetime(), s.loadToken = $token
+         WITH s, r WHERE s.loadToken = $token
+         REMOVE s.loadToken
          WITH s, r
          MATCH (sp:${Label.Actor} {id: r.speaker})
-         MERGE (s)-[:${Rel.SAID_BY}]->(sp)`,
-        { rows: rows.statements },
+         CREATE (s)-[:${Rel.SAID_BY}]->(sp)
+         RETURN r.id AS id`,
+        all.statements.filter((s) => articles.has(s.article)),
       );
-      await mergeRels(tx, Label.Statement, Rel.ON_BEHALF_OF, rows.onBehalfOf);
-      await mergeRels(tx, Label.Statement, Rel.ABOUT, rows.about);
-      await tx.run(
+      await createRels(tx, Label.Statement, Rel.ON_BEHALF_OF, only(all.onBehalfOf, statements));
+      await createRels(tx, Label.Statement, Rel.ABOUT, only(all.about, statements));
+      const reports = await created(
         `UNWIND $rows AS r
          MATCH (s:${Label.Statement} {id: r.statement})
          MATCH (a:${Label.Article} {id: r.article})
          MERGE (rep:${Label.Report} {id: r.id})
-         SET rep.start = r.start, rep.end = r.end, rep.text = r.text
-         MERGE (s)-[:${Rel.HAS_REPORT}]->(rep)
-         MERGE (rep)-[:${Rel.IN_ARTICLE}]->(a)`,
-        { rows: rows.reports },
+         ON CREATE SET rep.start = r.start, rep.end = r.end, rep.text = r.text, rep.loadToken = $token
+         WITH s, a, rep, r WHERE rep.loadToken = $token
+         REMOVE rep.loadToken
+         CREATE (s)-[:${Rel.HAS_REPORT}]->(rep)
+         CREATE (rep)-[:${Rel.IN_ARTICLE}]->(a)
+         RETURN r.id AS id`,
+        all.reports.filter((r) => statements.has(r.statement)),
       );
-      await mergeRels(tx, Label.Report, Rel.VIA, rows.via);
-      await tx.run(
+      await createRels(tx, Label.Report, Rel.VIA, only(all.via, reports));
+      await created(
         `UNWIND $rows AS r
          MATCH (m:${Label.Meeting} {id: r.meeting})
          MATCH (s:${Label.Statement} {id: r.statement})
          MERGE (sc:${Label.StatusChange} {id: r.id})
-         SET sc.status = r.status, sc.asOf = date(r.asOf), sc.seq = r.seq
-         MERGE (m)-[:${Rel.HAS_STATUS}]->(sc)
-         MERGE (sc)-[:${Rel.ASSERTED_BY}]->(s)`,
-        { rows: rows.statusChanges },
+         ON CREATE SET sc.status = r.status, sc.asOf = date(r.asOf), sc.seq = r.seq, sc.loadToken = $token
+         WITH m, s, sc, r WHERE sc.loadToken = $token
+         REMOVE sc.loadToken
+         CREATE (m)-[:${Rel.HAS_STATUS}]->(sc)
+         CREATE (sc)-[:${Rel.ASSERTED_BY}]->(s)
+         RETURN r.id AS id`,
+        all.statusChanges.filter((c) => statements.has(c.statement)),
       );
     });
   }
@@ -173,18 +197,28 @@ export class SynthLoaderRepository {
   }
 }
 
-async function mergeRels(
+/** The (source, target) pairs whose source is in `sources`, still grouped by target label. */
+function only(
+  groups: Map<keyof typeof Label, { s: string; t: string }[]>,
+  sources: Set<string>,
+): Map<keyof typeof Label, { s: string; t: string }[]> {
+  return new Map([...groups].map(([label, rows]) => [label, rows.filter((row) => sources.has(row.s))]));
+}
+
+/** CREATEs relationships from source nodes created in this transaction (so none can exist yet). */
+async function createRels(
   tx: Tx,
   source: string,
   rel: string,
   groups: Map<keyof typeof Label, { s: string; t: string }[]>,
 ): Promise<void> {
   for (const [label, rows] of groups) {
+    if (rows.length === 0) continue;
     await tx.run(
       `UNWIND $rows AS r
        MATCH (s:${source} {id: r.s})
        MATCH (t:${Label[label]} {id: r.t})
-       MERGE (s)-[:${rel}]->(t)`,
+       CREATE (s)-[:${rel}]->(t)`,
       { rows },
     );
   }
@@ -205,6 +239,7 @@ export function batchParams(batch: ArticleBatch) {
     ),
     statements: batch.statements.map((s) => ({
       id: s.id,
+      article: s.report.article,
       speaker: s.speaker,
       saidOn: s.saidOn,
       date: s.date,
