@@ -21,7 +21,7 @@ export interface ScaleMarker {
 export function memoryFor(statements: number): Neo4jMemory {
   if (statements <= 20_000) return { heap: '1g', pageCache: '512m', txMemory: '1g' };
   if (statements <= 200_000) return { heap: '3g', pageCache: '2g', txMemory: '2g' };
-  return { heap: '4g', pageCache: '4g', txMemory: '3g' };
+  return { heap: '3g', pageCache: '3g', txMemory: '2g' };
 }
 
 export function scaleDbName(statements: number, seed: number, mode: 'merge' | 'floor' = 'merge'): string {
