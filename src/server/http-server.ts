@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -52,6 +53,8 @@ export async function createHttpApp(config: AppConfig, db: Database, log: Logger
     // main.ts owns the signals: it drains HTTP, then closes the driver, then stops the embedded database.
     stopOnTerminationSignals: false,
     plugins: [
+      // No cache hints are used; Apollo's default cache-control plugin would still wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
       requestLogPlugin(),
