@@ -1,10 +1,9 @@
-// Every character the Lucene classic query parser treats as syntax.
-const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
+import { escapeLuceneSyntax } from '../shared/text/lucene-syntax';
 
 /** Escapes Lucene query syntax in user text, so it can only ever be searched for, never parsed as an operator. */
 export function escapeLucene(text: string): string {
   // Upper-case AND/OR/NOT are operators; lower-casing them makes them plain words (the analyzers fold case anyway).
-  return text.replace(LUCENE_SPECIAL, (c) => `\\${c}`).replace(/\b(AND|OR|NOT)\b/g, (word) => word.toLowerCase());
+  return escapeLuceneSyntax(text).replace(/\b(AND|OR|NOT)\b/g, (word) => word.toLowerCase());
 }
 
 /**

@@ -1,10 +1,9 @@
 import { BadUserInputError } from '../shared/errors';
+import { escapeLuceneSyntax } from '../shared/text/lucene-syntax';
 
 /** Longest search text accepted; Lucene builds one clause per term, and nobody types more. */
 export const MAX_SEARCH_TEXT = 200;
 
-// Every character the Lucene classic query parser gives a meaning to.
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 // Upper-case boolean keywords are operators to the parser. They are dropped (a user writing them meant an
 // operator, and as words they would match every "and" in a name); alone they are searched in lower case.
 const LUCENE_KEYWORD = /(^|\s)(AND|OR|NOT)(?=\s|$)/g;
@@ -26,7 +25,7 @@ export function toLuceneQuery(text: string): string {
       { path: 'text', message: 'must contain a letter or a digit' },
     ]);
   }
-  const escaped = trimmed.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
+  const escaped = escapeLuceneSyntax(trimmed);
   const words = escaped.replace(LUCENE_KEYWORD, '$1').replace(/\s+/g, ' ').trim();
   return /[\p{L}\p{N}]/u.test(words) ? words : escaped.toLowerCase();
 }
