@@ -25,7 +25,11 @@ const GROUPING: Record<StatsGroupName, string> = {
   MONTH: 'WITH s, null AS g, substring(toString(s.date), 0, 7) AS value',
 };
 
-/** Where the statements come from: the filter's subject or speaker narrows the start (redirects followed). */
+/**
+ * Where the statements come from: the filter's subject or speaker narrows the start (redirects followed). Each
+ * source yields a statement at most once (one subject, one speaker, or one index seek), so no DISTINCT follows: it
+ * was an eager pass over every matched row.
+ */
 function source(criteria: StatementCriteria): string {
   if (criteria.aboutLabel) {
     return `${matchByKey('subject', criteria.aboutLabel, 'about')}
@@ -44,14 +48,26 @@ function source(criteria: StatementCriteria): string {
   return `MATCH (s:${Label.Statement})`;
 }
 
-// The same conditions as statements(filter:): dates on s.date (undated statements drop out of date-filtered
-// queries), language tags by prefix, CAMEO codes by prefix.
-const CONDITIONS = `(speakerKey IS NULL OR EXISTS { (s)-[:${Rel.SAID_BY}]->(:${Label.Actor} {id: speakerKey}) })
-  AND ($from IS NULL OR s.date >= date($from))
-  AND ($to IS NULL OR s.date <= date($to))
-  AND ($language IS NULL OR toLower(s.language) = $language OR toLower(s.language) STARTS WITH $language + '-')
-  AND ($cameo IS NULL OR s.cameo STARTS WITH $cameo)
-  AND ($includeDeprecated OR coalesce(s.rank, '') <> 'DEPRECATED')`;
+/**
+ * The same conditions as statements(filter:) (dates on s.date, undated statements dropping out of date-filtered
+ * queries; language tags and CAMEO codes by prefix), but only those the criteria set: a null-tolerant
+ * `($x IS NULL OR ...)` for every filter cost a third of Q4's time at 100k statements, evaluated on every row.
+ */
+function conditions(criteria: StatementCriteria): string {
+  const parts: string[] = [];
+  // The speaker source already matched by speaker; with an about source the speaker is a condition.
+  if (criteria.speaker !== null && criteria.aboutLabel) {
+    parts.push(`EXISTS { (s)-[:${Rel.SAID_BY}]->(:${Label.Actor} {id: speakerKey}) }`);
+  }
+  if (criteria.from !== null) parts.push('s.date >= date($from)');
+  if (criteria.to !== null) parts.push('s.date <= date($to)');
+  if (criteria.language !== null) {
+    parts.push(`(toLower(s.language) = $language OR toLower(s.language) STARTS WITH $language + '-')`);
+  }
+  if (criteria.cameo !== null) parts.push('s.cameo STARTS WITH $cameo');
+  if (!criteria.includeDeprecated) parts.push(`coalesce(s.rank, '') <> 'DEPRECATED'`);
+  return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';
+}
 
 export class StatementStatsRepository {
   constructor(private readonly db: Database) {}
@@ -62,8 +78,8 @@ export class StatementStatsRepository {
       `OPTIONAL MATCH (speakerRedirect:${Label.Redirect} {id: '${Label.Actor}:' + $speaker})
        WITH coalesce(speakerRedirect.target, $speaker) AS speakerKey
        ${source(criteria)}
-       WITH DISTINCT s, speakerKey
-       WHERE ${CONDITIONS}
+       WITH s, speakerKey
+       ${conditions(criteria)}
        ${GROUPING[groupBy]}
        WITH g, value, count(s) AS count, avg(s.goldstein) AS mean
        WITH g, value, count, mean, coalesce(g.name_en, g.id, value) AS sortLabel
@@ -83,7 +99,6 @@ export class StatementStatsRepository {
         to: criteria.to,
         language: criteria.language,
         cameo: criteria.cameo,
-        includeDeprecated: criteria.includeDeprecated,
         top: int(top),
         domainLabels: DOMAIN_LABELS,
       },
