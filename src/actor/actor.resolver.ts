@@ -1,14 +1,15 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { articleLoaders } from '../article/article.loaders';
 import { ArticleConnection } from '../article/article.type';
 import { countryLoaders } from '../country/country.loaders';
 import { Country } from '../country/country.type';
 import { entityLoaders } from '../entity/entity.loaders';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../shared/context';
+import { statementPage } from '../statement/statement-page';
 import { toConnection } from '../shared/graphql/connection.type';
 import { pageArgs } from '../shared/graphql/pagination';
 import { statementCriteria } from '../statement/statement-criteria';
-import { statementLoaders } from '../statement/statement.loaders';
 import { StatementConnection } from '../statement/statement.type';
 import { actorCriteria } from './actor-criteria';
 import { ActorFilter } from './actor.input';
@@ -50,13 +51,14 @@ export class ActorResolver {
   async statements(
     @Root() actor: Actor,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('includeDeprecated', () => Boolean, { nullable: true, defaultValue: false }) includeDeprecated: boolean | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<StatementConnection> {
     const page = pageArgs(first, after);
     const criteria = { ...statementCriteria({ includeDeprecated }), speaker: actor.key };
-    return toConnection(await ctx.scope.get(statementLoaders).page.load({ ...criteria, ...page }), page.after !== null);
+    return statementPage(ctx, info, criteria, page);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'The articles that mention the actor, newest first.' })

@@ -12,6 +12,8 @@ export function articleLoaders(ctx: GraphQLContext) {
   return {
     repository,
     byKey: new DataLoader((keys: readonly string[]) => repository.byKeys(keys)),
+    /** The verbatim text, read only when selected (pages and lists leave it out). */
+    text: new DataLoader((keys: readonly string[]) => repository.texts(keys)),
     mentions: new DataLoader((keys: readonly string[]) => repository.mentions(keys)),
     topics: new DataLoader((keys: readonly string[]) => repository.topics(keys)),
     /** Articles mentioning an actor, one page per (actor, page) key. */

@@ -10,7 +10,6 @@ export function toArticle(properties: Record<string, unknown>, outletKey: string
   article.language = String(properties.language);
   article.publishedOn = dateString(properties.publishedOn);
   article.url = stringOrNull(properties.url);
-  article.text = String(properties.text);
   article.outletKey = outletKey;
   return article;
 }

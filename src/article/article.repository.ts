@@ -1,7 +1,7 @@
 import type { Actor } from '../actor/actor.type';
 import type { Country } from '../country/country.type';
 import { actorFromRow, toEntity, type ActorRow, type NodeRow } from '../entity/entity.mapper';
-import { actorProjection, nodeProjection } from '../entity/entity.repository';
+import { actorProjection, nodeProjection, readProps } from '../entity/entity.repository';
 import { inKeyOrder, toPage, type PageRequest } from '../entity/read-batch';
 import { Label, Rel } from '../shared/graph-schema';
 import type { Page } from '../shared/graphql/connection.type';
@@ -11,7 +11,8 @@ import type { Topic } from '../topic/topic.type';
 import { toArticle } from './article.mapper';
 import type { Article } from './article.type';
 
-interface ArticleRow {
+/** An Article as `articleProjection` returns it. */
+export interface ArticleRow {
   props: Record<string, unknown>;
   outlet: ActorRow | null;
   sortKey: string;
@@ -20,8 +21,25 @@ interface ArticleRow {
 /** Newest first, undated last: the cursor wraps "<publishedOn or 0000-00-00>|<id>". */
 const SORT_KEY = `coalesce(toString(a.publishedOn), '0000-00-00') + '|' + a.id`;
 
-const ARTICLE_PROJECTION = `{props: properties(a), sortKey: ${SORT_KEY},
+// The verbatim text is left out: lists of articles rarely show it, and it was most of a Q2 page's bytes. The
+// `text` field reads it through its own loader when selected.
+const ARTICLE_PROJECTION = `{props: ${readProps('a', ['text'])}, sortKey: ${SORT_KEY},
   outlet: [(a)-[:${Rel.PUBLISHED_BY}]->(o:${Label.Actor}) | ${actorProjection('o')}][0]}`;
+
+/**
+ * Cypher projection of an Article bound to `a`, with its outlet, as an ArticleRow: for other repositories that
+ * read articles along (statement pages with their reports).
+ */
+export function articleProjection(): string {
+  return ARTICLE_PROJECTION;
+}
+
+/** Maps an ArticleRow, handing its outlet to `onOutlet` (to prime an actor loader). */
+export function articleFromRow(row: ArticleRow, onOutlet: (actor: Actor) => void): Article {
+  const outlet = row.outlet ? actorFromRow(row.outlet) : null;
+  if (outlet) onOutlet(outlet);
+  return toArticle(row.props, outlet?.key ?? null);
+}
 
 /** A page of the articles that mention one actor. */
 export type MentionPageKey = { actor: string } & PageRequest;
@@ -37,9 +55,7 @@ export class ArticleRepository {
   ) {}
 
   private toArticle(row: ArticleRow): Article {
-    const outlet = row.outlet ? actorFromRow(row.outlet) : null;
-    if (outlet) this.onOutlet(outlet);
-    return toArticle(row.props, outlet?.key ?? null);
+    return articleFromRow(row, this.onOutlet);
   }
 
   /** Articles by key, in key order (null where unknown): one query for the batch. */
@@ -51,6 +67,18 @@ export class ArticleRepository {
       { keys },
     );
     const found = new Map(rows.map((row) => [row.key, this.toArticle(row.article)]));
+    return keys.map((key) => found.get(key) ?? null);
+  }
+
+  /** The verbatim text of each article, in key order (null where unknown). */
+  async texts(keys: readonly string[]): Promise<(string | null)[]> {
+    const rows = await this.db.read<{ key: string; text: string }>(
+      `UNWIND $keys AS key
+       MATCH (a:${Label.Article} {id: key})
+       RETURN key, a.text AS text`,
+      { keys },
+    );
+    const found = new Map(rows.map((row) => [row.key, row.text]));
     return keys.map((key) => found.get(key) ?? null);
   }
 

@@ -23,6 +23,15 @@ export class ArticleResolver {
     return toConnection(await ctx.scope.get(articleLoaders).repository.list(page), page.after !== null);
   }
 
+  @FieldResolver(() => String, {
+    description: 'Title and body verbatim, without page furniture; report spans index into it.',
+  })
+  async text(@Root() article: Article, @Ctx() ctx: GraphQLContext): Promise<string> {
+    const text = await ctx.scope.get(articleLoaders).text.load(article.key);
+    if (text === null) throw new Error(`Article ${article.key} has no text`);
+    return text;
+  }
+
   @FieldResolver(() => Actor, { nullable: true, description: 'The newspaper or site that published it.' })
   outlet(@Root() article: Article, @Ctx() ctx: GraphQLContext): Promise<Actor | null> | null {
     return article.outletKey ? ctx.scope.get(actorLoaders).byKey.load(article.outletKey) : null;

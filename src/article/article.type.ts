@@ -19,9 +19,6 @@ export class Article extends Node {
 
   @Field(() => String, { nullable: true })
   url!: string | null;
-
-  @Field({ description: 'Title and body verbatim, without page furniture; report spans index into it.' })
-  text!: string;
 }
 
 @ObjectType('ArticleConnection')

@@ -1,3 +1,4 @@
+import { readProps } from '../entity/entity.repository';
 import { Label, Rel } from '../shared/graph-schema';
 
 /** The labels of nodes that the API exposes as Node types. */
@@ -10,6 +11,11 @@ export const DOMAIN_LABELS: string[] = [
   Label.Topic,
 ];
 
+/** The properties of any domain node `v` the mappers read: an article's verbatim text has its own loader. */
+export function domainNodeProps(v: string): string {
+  return `CASE WHEN ${v}:${Label.Article} THEN ${readProps(v, ['text'])} ELSE ${readProps(v)} END`;
+}
+
 /**
  * Cypher that reads node `v` as a domain-node row: `label`, `props` and `ref`, the key the mappers need beside the
  * properties (an actor's country, a statement's speaker, an article's outlet). Each of those labels has at most
@@ -20,5 +26,5 @@ export function domainNodeColumns(v: string): string {
       OPTIONAL MATCH (${v})-[:${Rel.OF_COUNTRY}|${Rel.SAID_BY}|${Rel.PUBLISHED_BY}]->(ref)
       RETURN ref.id AS ref LIMIT 1
     }
-    WITH *, [l IN labels(${v}) WHERE l IN $domainLabels][0] AS label, properties(${v}) AS props`;
+    WITH *, [l IN labels(${v}) WHERE l IN $domainLabels][0] AS label, ${domainNodeProps(v)} AS props`;
 }

@@ -1,11 +1,11 @@
 import { Label } from '../shared/graph-schema';
 import { int, type Database, type Tx } from '../shared/neo4j/database';
-import { DOMAIN_LABELS } from './domain-node.repository';
+import { DOMAIN_LABELS, domainNodeProps } from './domain-node.repository';
 import { DIRECT_RELS, FOLDS, PATH_RELS, type RawEdge, type RawNode, type RawRel } from './projection';
 
 const domainNode = (v: string) => `any(l IN labels(${v}) WHERE l IN $domainLabels)`;
 const notDeprecated = (v: string) => `NOT (${v}:${Label.Statement} AND coalesce(${v}.rank, '') = 'DEPRECATED')`;
-const rawNode = (v: string) => `{elementId: elementId(${v}), labels: labels(${v}), props: properties(${v})}`;
+const rawNode = (v: string) => `{elementId: elementId(${v}), labels: labels(${v}), props: ${domainNodeProps(v)}}`;
 // Entities first, then statements newest first: what a reader of a truncated neighbourhood most wants to see.
 const neighbourOrder = (v: string) => `CASE WHEN ${v}:${Label.Statement} THEN 1 ELSE 0 END, ${v}.sortKey DESC, ${v}.id`;
 

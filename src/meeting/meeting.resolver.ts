@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Actor } from '../actor/actor.type';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../shared/context';
+import { statementPage } from '../statement/statement-page';
 import { toConnection } from '../shared/graphql/connection.type';
 import { Entity } from '../shared/graphql/entity.interface';
 import { pageArgs } from '../shared/graphql/pagination';
@@ -51,13 +53,14 @@ export class MeetingResolver {
   async statements(
     @Root() meeting: Meeting,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('includeDeprecated', () => Boolean, { nullable: true, defaultValue: false }) includeDeprecated: boolean | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<StatementConnection> {
     const page = pageArgs(first, after);
     const criteria = { ...statementCriteria({ includeDeprecated }), about: meeting.key, aboutLabel: Label.Meeting };
-    return toConnection(await ctx.scope.get(statementLoaders).page.load({ ...criteria, ...page }), page.after !== null);
+    return statementPage(ctx, info, criteria, page);
   }
 }
 

@@ -23,6 +23,9 @@
  * Writes stamp `createdAt`, `createdBy`, `updatedAt`, `updatedBy` (role and key fingerprint) on what they touch.
  * Ingest MERGEs set a transient `ingestToken` on create and remove it in the same statement (see ingest.repository).
  */
+/** The audit stamps writes set on what they touch; no GraphQL type exposes them. */
+export const AUDIT_PROPERTIES = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const;
+
 export const Label = {
   Country: 'Country',
   Actor: 'Actor',

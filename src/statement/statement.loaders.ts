@@ -1,23 +1,29 @@
 import DataLoader from 'dataloader';
 import { actorLoaders } from '../actor/actor.loaders';
-import type { Actor } from '../actor/actor.type';
+import { articleLoaders } from '../article/article.loaders';
 import { jsonKey } from '../entity/read-batch';
 import type { GraphQLContext } from '../shared/context';
 import { StatementRepository, type StatementPageKey } from './statement.repository';
 
 /**
- * Per-request loaders for statements; use through `ctx.scope.get(statementLoaders)`. Speakers and agencies read
- * along with statements and reports prime the actor loader, so `speaker` and `via` cost no round trip.
+ * Per-request loaders for statements; use through `ctx.scope.get(statementLoaders)`. What the repository reads
+ * along (speakers, agencies, and for pages the selected subjects, reports and articles) primes the loaders, so
+ * those fields cost no round trip of their own.
  */
 export function statementLoaders(ctx: GraphQLContext) {
   const actors = ctx.scope.get(actorLoaders).byKey;
-  const prime = (actor: Actor): void => void actors.prime(actor.key, actor);
-  const repository = new StatementRepository(ctx.db, prime);
-  return {
+  const articles = ctx.scope.get(articleLoaders).byKey;
+  const repository: StatementRepository = new StatementRepository(ctx.db, {
+    actor: (actor) => void actors.prime(actor.key, actor),
+    about: (key, subjects) => void loaders.about.prime(key, subjects),
+    reports: (key, reports) => void loaders.reports.prime(key, reports),
+    article: (article) => void articles.prime(article.key, article),
+  });
+  const loaders = {
     byKey: new DataLoader((keys: readonly string[]) => repository.byKeys(keys)),
     onBehalfOf: new DataLoader((keys: readonly string[]) => repository.onBehalfOf(keys)),
     about: new DataLoader((keys: readonly string[]) => repository.about(keys)),
-    reports: new DataLoader((keys: readonly string[]) => repository.reports(keys, prime)),
+    reports: new DataLoader((keys: readonly string[]) => repository.reports(keys)),
     inArticle: new DataLoader(
       (keys: readonly { article: string; includeDeprecated: boolean }[]) => repository.inArticles(keys),
       { cacheKeyFn: jsonKey },
@@ -25,4 +31,5 @@ export function statementLoaders(ctx: GraphQLContext) {
     /** A page of statements per (criteria, page) key: connection fields on many parents share one query. */
     page: new DataLoader((keys: readonly StatementPageKey[]) => repository.pages(keys), { cacheKeyFn: jsonKey }),
   };
+  return loaders;
 }

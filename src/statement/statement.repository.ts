@@ -1,8 +1,10 @@
-import { actorProjection, nodeProjection } from '../entity/entity.repository';
+import { actorProjection, nodeProjection, readProps } from '../entity/entity.repository';
 import { actorFromRow, toEntity, toSubject, type ActorRow, type NodeRow } from '../entity/entity.mapper';
 import type { Actor } from '../actor/actor.type';
 import type { Country } from '../country/country.type';
 import { inKeyOrder, toPage, type PageRequest } from '../entity/read-batch';
+import { articleFromRow, articleProjection, type ArticleRow } from '../article/article.repository';
+import type { Article } from '../article/article.type';
 import { Label, Rel } from '../shared/graph-schema';
 import type { Page } from '../shared/graphql/connection.type';
 import type { Subject } from '../shared/graphql/entity.interface';
@@ -31,17 +33,46 @@ export interface StatementCriteria {
   includeDeprecated: boolean;
 }
 
-export type StatementPageKey = StatementCriteria & PageRequest;
-
-interface StatementRow {
-  props: Record<string, unknown>;
-  speaker: ActorRow | null;
+/**
+ * Relations a page reads along with its statements, because the client selected them: each one read along saves
+ * a round trip per page (bench Q2: four round trips became one).
+ */
+export interface StatementReadAlong {
+  about: boolean;
+  reports: boolean;
+  /** The reports' articles (with their outlets); only with `reports`. */
+  articles: boolean;
 }
+
+export type StatementPageKey = StatementCriteria & PageRequest & { readAlong: StatementReadAlong };
+
+/** Where the relations read along go: the loaders, primed so their fields cost no round trip. */
+export interface ReadAlongSink {
+  actor(actor: Actor): void;
+  about(statementKey: string, subjects: Subject[]): void;
+  reports(statementKey: string, reports: Report[]): void;
+  article(article: Article): void;
+}
+
+const NO_SINK: ReadAlongSink = {
+  actor: () => undefined,
+  about: () => undefined,
+  reports: () => undefined,
+  article: () => undefined,
+};
 
 interface ReportRow {
   props: Record<string, unknown>;
   article: string;
   via: ActorRow | null;
+  articleRow?: ArticleRow;
+}
+
+interface StatementRow {
+  props: Record<string, unknown>;
+  speaker: ActorRow | null;
+  about?: NodeRow[];
+  reports?: ReportRow[];
 }
 
 /**
@@ -83,14 +114,39 @@ function statementSource(criteria: StatementCriteria): string {
   return `MATCH (s:${Label.Statement}) WITH s`;
 }
 
-// Null-tolerant, so one query text serves every key of a batch whatever filters each key sets. Statements with no
-// date compare as null and drop out of date-filtered queries only.
-const CONDITIONS = `(k.speaker IS NULL OR EXISTS { (s)-[:${Rel.SAID_BY}]->(:${Label.Actor} {id: k.speaker}) })
-  AND (k.from IS NULL OR s.date >= date(k.from))
-  AND (k.to IS NULL OR s.date <= date(k.to))
-  AND (k.language IS NULL OR toLower(s.language) = k.language OR toLower(s.language) STARTS WITH k.language + '-')
-  AND (k.cameo IS NULL OR s.cameo STARTS WITH k.cameo)
-  AND (k.includeDeprecated OR coalesce(s.rank, '') <> $deprecated)`;
+/**
+ * The filter conditions on `s` for one shape of criteria, reading each key's values from `k`: only the conditions
+ * the criteria set. Keys batched into one query share a shape (see `shapeOf`), so one text serves them all; a
+ * null-tolerant `(k.x IS NULL OR ...)` for every filter was evaluated on every matched row (bench Q3, Q4).
+ * Statements with no date drop out of date-filtered queries only.
+ */
+function conditions(criteria: StatementCriteria): string {
+  const parts: string[] = [];
+  // A speaker that is the traversal's start needs no condition of its own.
+  if (criteria.speaker !== null && criteria.aboutLabel !== null) {
+    parts.push(`EXISTS { (s)-[:${Rel.SAID_BY}]->(:${Label.Actor} {id: k.speaker}) }`);
+  }
+  if (criteria.from !== null) parts.push('s.date >= date(k.from)');
+  if (criteria.to !== null) parts.push('s.date <= date(k.to)');
+  if (criteria.language !== null) {
+    parts.push(`(toLower(s.language) = k.language OR toLower(s.language) STARTS WITH k.language + '-')`);
+  }
+  if (criteria.cameo !== null) parts.push('s.cameo STARTS WITH k.cameo');
+  if (!criteria.includeDeprecated) parts.push(`coalesce(s.rank, '') <> $deprecated`);
+  return parts.length > 0 ? parts.join(' AND ') : 'true';
+}
+
+/**
+ * Bounds on `s.sortKey` ("<date>|<id>", undated "0000-00-00|<id>") that a date filter implies, so the page and the
+ * count of an unanchored query seek a range of the sortKey index instead of walking it from the newest statement.
+ */
+function sortKeyRange(criteria: StatementCriteria): string {
+  const parts: string[] = [];
+  if (criteria.from !== null) parts.push('s.sortKey >= k.from');
+  // '}' sorts right after '|', so this keeps every statement dated on or before k.to.
+  if (criteria.to !== null) parts.push(`s.sortKey < k.to + '}'`);
+  return parts.map((part) => `${part} AND `).join('');
+}
 
 // An id of an entity merged into another keeps working: its Redirect names the kept node (see mergeEntities).
 const FOLLOW_REDIRECTS = `OPTIONAL MATCH (aboutRedirect:${Label.Redirect} {id: key.aboutRef})
@@ -98,42 +154,85 @@ const FOLLOW_REDIRECTS = `OPTIONAL MATCH (aboutRedirect:${Label.Redirect} {id: k
   WITH key {.*, about: coalesce(aboutRedirect.target, key.about), speaker: coalesce(speakerRedirect.target, key.speaker)}
     AS k`;
 
-const STATEMENT_PROJECTION = `{props: properties(s),
+const STATEMENT_PROJECTION = `{props: ${readProps('s')},
   speaker: [(s)-[:${Rel.SAID_BY}]->(sp:${Label.Actor}) | ${actorProjection('sp')}][0]}`;
 
-const NO_FILTER = 'k.from IS NULL AND k.to IS NULL AND k.language IS NULL AND k.cameo IS NULL';
+/**
+ * What a statement `s` is about, bound as `x` in order: meetings, then actors, countries and topics, each by name.
+ * `carry` names the variables kept besides `x`.
+ */
+function aboutInOrder(carry: string): string {
+  return `MATCH (s)-[:${Rel.ABOUT}]->(x)
+  WITH ${carry}x ORDER BY
+    CASE WHEN x:${Label.Meeting} THEN 0 WHEN x:${Label.Actor} THEN 1 WHEN x:${Label.Country} THEN 2 ELSE 3 END,
+    x.name_en, x.id`;
+}
+
+/** The reports of a statement `s`, bound as `r` with article `a`, earliest article first; `carry` as above. */
+function reportsInOrder(carry: string): string {
+  return `MATCH (s)-[:${Rel.HAS_REPORT}]->(r:${Label.Report})-[:${Rel.IN_ARTICLE}]->(a:${Label.Article})
+  WITH ${carry}r, a ORDER BY a.publishedOn, a.id, r.start`;
+}
+
+function reportProjection(withArticle: boolean): string {
+  return `{props: ${readProps('r')}, article: a.id,
+    via: [(r)-[:${Rel.VIA}]->(v:${Label.Actor}) | ${actorProjection('v')}][0]
+    ${withArticle ? `, articleRow: ${articleProjection()}` : ''}}`;
+}
+
+/** A statement `s` as a StatementRow, with the relations `readAlong` names. */
+function statementProjection(readAlong: StatementReadAlong): string {
+  const about = readAlong.about ? `, about: COLLECT { ${aboutInOrder('')} RETURN ${nodeProjection('x')} }` : '';
+  const reports = readAlong.reports
+    ? `, reports: COLLECT { ${reportsInOrder('')} RETURN ${reportProjection(readAlong.articles)} }`
+    : '';
+  return `{props: ${readProps('s')},
+    speaker: [(s)-[:${Rel.SAID_BY}]->(sp:${Label.Actor}) | ${actorProjection('sp')}][0]${about}${reports}}`;
+}
 
 /**
  * All statements, no subject or speaker (`statements(first:)`): sorting and collecting every statement made each
  * page cost the whole graph (bench Q2: 300k db hits at 100k statements). Here the page walks the sortKey index
- * newest first and stops after `$limit`; the count comes from the count store less the deprecated ones (rank
- * index) when nothing is filtered, else from a filtered count.
+ * newest first (within the date filter's range) and stops after `$limit`; with no filter but the deprecated rank,
+ * the count comes from the count store less the deprecated ones (rank index), else from a filtered count.
  */
-const UNANCHORED_PAGE = `CALL (k) {
-         CALL (k) {
-           UNWIND CASE WHEN ${NO_FILTER} THEN [true] ELSE [] END AS fast
-           CALL () { MATCH (s:${Label.Statement}) RETURN count(s) AS n }
-           CALL (k) { MATCH (d:${Label.Statement} {rank: $deprecated}) WHERE NOT k.includeDeprecated RETURN count(d) AS dep }
-           WITH fast, n - dep AS total
-           RETURN total
-           UNION ALL
-           UNWIND CASE WHEN ${NO_FILTER} THEN [] ELSE [true] END AS slow
-           MATCH (s:${Label.Statement}) WHERE ${CONDITIONS}
-           WITH slow, count(s) AS total
-           RETURN total
-         }
+function unanchoredPage(criteria: StatementCriteria): string {
+  const filtered =
+    criteria.from !== null || criteria.to !== null || criteria.language !== null || criteria.cameo !== null;
+  const total = filtered
+    ? `CALL (k) {
+         MATCH (s:${Label.Statement}) WHERE ${sortKeyRange(criteria)}${conditions(criteria)}
+         RETURN count(s) AS total
+       }`
+    : `CALL () { MATCH (s:${Label.Statement}) RETURN count(s) AS n }
+       CALL (k) { MATCH (d:${Label.Statement} {rank: $deprecated}) WHERE NOT k.includeDeprecated RETURN count(d) AS dep }
+       WITH k, n - dep AS total`;
+  return `CALL (k) {
+         ${total}
          CALL (k) {
            MATCH (s:${Label.Statement})
-           WHERE s.sortKey < coalesce(k.after, '\uffff') AND ${CONDITIONS}
+           WHERE ${sortKeyRange(criteria)}s.sortKey < coalesce(k.after, '\uffff') AND ${conditions(criteria)}
            WITH s ORDER BY s.sortKey DESC LIMIT $limit
            RETURN collect(s) AS top
          }
          RETURN total, top
        }`;
+}
 
-/** Which keys can share one query text: those with the same traversal. */
-function shapeOf(criteria: StatementCriteria): string {
-  return `${criteria.aboutLabel ?? ''}|${criteria.includeRelated && criteria.aboutLabel !== null}|${criteria.speaker !== null}`;
+/** Which keys can share one query text: those with the same traversal, filters set and relations read along. */
+function shapeOf(c: StatementPageKey): string {
+  const set = (value: unknown): string => (value === null ? '-' : '+');
+  return [
+    c.aboutLabel ?? '',
+    c.includeRelated && c.aboutLabel !== null,
+    set(c.speaker),
+    set(c.from),
+    set(c.to),
+    set(c.language),
+    set(c.cameo),
+    c.includeDeprecated,
+    JSON.stringify(c.readAlong),
+  ].join('|');
 }
 
 /**
@@ -143,13 +242,29 @@ function shapeOf(criteria: StatementCriteria): string {
 export class StatementRepository {
   constructor(
     private readonly db: Database,
-    private readonly onSpeaker: (actor: Actor) => void = () => undefined,
+    private readonly sink: ReadAlongSink = NO_SINK,
   ) {}
 
   private toStatement(row: StatementRow): Statement {
     const speaker = row.speaker ? actorFromRow(row.speaker) : null;
-    if (speaker) this.onSpeaker(speaker);
-    return toStatement(row.props, speaker?.key ?? null);
+    if (speaker) this.sink.actor(speaker);
+    const statement = toStatement(row.props, speaker?.key ?? null);
+    if (row.about) this.sink.about(statement.key, this.toSubjects(row.about));
+    if (row.reports) this.sink.reports(statement.key, this.toReports(row.reports));
+    return statement;
+  }
+
+  private toSubjects(rows: NodeRow[]): Subject[] {
+    return rows.map(toSubject).filter((s): s is Subject => s !== null);
+  }
+
+  private toReports(rows: ReportRow[]): Report[] {
+    return rows.map((report) => {
+      const via = report.via ? actorFromRow(report.via) : null;
+      if (via) this.sink.actor(via);
+      if (report.articleRow) this.sink.article(articleFromRow(report.articleRow, (outlet) => this.sink.actor(outlet)));
+      return toReport(report.props, report.article, via?.key ?? null);
+    });
   }
 
   /**
@@ -171,7 +286,7 @@ export class StatementRepository {
   }
 
   // One traversal gives both the count and the page; with a count subquery beside a page subquery, Neo4j would plan
-  // and run the whole source twice.
+  // and run the whole source twice. The page is a top-k of the matches (ORDER BY ... LIMIT), not a sort of them all.
   private async pagesOfOneShape(keys: readonly StatementPageKey[]): Promise<Page<Statement>[]> {
     const source = statementSource(keys[0]!);
     const unanchored = keys[0]!.aboutLabel === null && keys[0]!.speaker === null;
@@ -180,16 +295,21 @@ export class StatementRepository {
        ${FOLLOW_REDIRECTS}
        ${
          unanchored
-           ? UNANCHORED_PAGE
+           ? unanchoredPage(keys[0]!)
            : `CALL (k) {
          ${source}
-         WHERE ${CONDITIONS}
-         WITH s ORDER BY s.sortKey DESC
-         WITH collect(s) AS matched
-         RETURN size(matched) AS total, [s IN matched WHERE k.after IS NULL OR s.sortKey < k.after][0..$limit] AS top
+         WHERE ${conditions(keys[0]!)}
+         WITH k, collect(s) AS matched
+         CALL (k, matched) {
+           UNWIND matched AS s
+           WITH s WHERE k.after IS NULL OR s.sortKey < k.after
+           WITH s ORDER BY s.sortKey DESC LIMIT $limit
+           RETURN collect(s) AS top
+         }
+         RETURN size(matched) AS total, top
        }`
        }
-       RETURN k.i AS i, total, [s IN top | ${STATEMENT_PROJECTION}] AS page`,
+       RETURN k.i AS i, total, [s IN top | ${statementProjection(keys[0]!.readAlong)}] AS page`,
       {
         keys: keys.map((key, i) => ({
           ...key,
@@ -247,45 +367,28 @@ export class StatementRepository {
   async about(keys: readonly string[]): Promise<Subject[][]> {
     const rows = await this.db.read<{ key: string; subjects: NodeRow[] }>(
       `UNWIND $keys AS key
-       MATCH (:${Label.Statement} {id: key})-[:${Rel.ABOUT}]->(x)
-       WITH key, x ORDER BY
-         CASE WHEN x:${Label.Meeting} THEN 0 WHEN x:${Label.Actor} THEN 1 WHEN x:${Label.Country} THEN 2 ELSE 3 END,
-         x.name_en, x.id
+       MATCH (s:${Label.Statement} {id: key})
+       ${aboutInOrder('key, ')}
        RETURN key, collect(${nodeProjection('x')}) AS subjects`,
       { keys },
     );
-    const found = new Map(
-      rows.map((row) => [row.key, row.subjects.map(toSubject).filter((s): s is Subject => s !== null)]),
-    );
+    const found = new Map(rows.map((row) => [row.key, this.toSubjects(row.subjects)]));
     return keys.map((key) => found.get(key) ?? []);
   }
 
   /**
    * The reports of each statement, in key order, earliest article first. Each report's agency (VIA) comes along and
-   * goes to `onVia`, so `via` costs no round trip of its own.
+   * goes to the sink, so `via` costs no round trip of its own.
    */
-  async reports(keys: readonly string[], onVia: (actor: Actor) => void): Promise<Report[][]> {
+  async reports(keys: readonly string[]): Promise<Report[][]> {
     const rows = await this.db.read<{ key: string; reports: ReportRow[] }>(
       `UNWIND $keys AS key
-       MATCH (:${Label.Statement} {id: key})-[:${Rel.HAS_REPORT}]->(r:${Label.Report})-[:${Rel.IN_ARTICLE}]->(a:${Label.Article})
-       WITH key, r, a ORDER BY a.publishedOn, a.id, r.start
-       RETURN key, collect({
-         props: properties(r),
-         article: a.id,
-         via: [(r)-[:${Rel.VIA}]->(v:${Label.Actor}) | ${actorProjection('v')}][0]
-       }) AS reports`,
+       MATCH (s:${Label.Statement} {id: key})
+       ${reportsInOrder('key, ')}
+       RETURN key, collect(${reportProjection(false)}) AS reports`,
       { keys },
     );
-    const found = new Map(
-      rows.map((row) => [
-        row.key,
-        row.reports.map((report) => {
-          const via = report.via ? actorFromRow(report.via) : null;
-          if (via) onVia(via);
-          return toReport(report.props, report.article, via?.key ?? null);
-        }),
-      ]),
-    );
+    const found = new Map(rows.map((row) => [row.key, this.toReports(row.reports)]));
     return keys.map((key) => found.get(key) ?? []);
   }
 

@@ -1,10 +1,11 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { actorLoaders } from '../actor/actor.loaders';
 import { Actor } from '../actor/actor.type';
 import { articleLoaders } from '../article/article.loaders';
 import { Article } from '../article/article.type';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../shared/context';
-import { toConnection } from '../shared/graphql/connection.type';
+import { statementPage } from './statement-page';
 import { DateScalar } from '../shared/graphql/date.scalar';
 import { Entity, Subject } from '../shared/graphql/entity.interface';
 import { pageArgs } from '../shared/graphql/pagination';
@@ -55,6 +56,7 @@ export class StatementResolver {
   @Query(() => StatementConnection, { description: 'Statements, newest first (undated ones last).' })
   async statements(
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => StatementFilter, { nullable: true }) filter?: StatementFilter | null,
     @Arg('includeDeprecated', () => Boolean, { nullable: true, defaultValue: false })
     includeDeprecated?: boolean | null,
@@ -63,7 +65,7 @@ export class StatementResolver {
   ): Promise<StatementConnection> {
     const page = pageArgs(first, after);
     const criteria = statementCriteria({ ...filter, includeDeprecated }, 'filter.');
-    return toConnection(await ctx.scope.get(statementLoaders).page.load({ ...criteria, ...page }), page.after !== null);
+    return statementPage(ctx, info, criteria, page);
   }
 
   @Query(() => StatementConnection, {
@@ -71,10 +73,14 @@ export class StatementResolver {
       'Who said what about an actor, country, meeting or topic: newest first (undated last). Dates filter on saidOn, ' +
       "else the earliest report's publication date; undated statements are left out of date-filtered queries only.",
   })
-  async whoSaidWhatAbout(@Args() args: WhoSaidWhatAboutArgs, @Ctx() ctx: GraphQLContext): Promise<StatementConnection> {
+  async whoSaidWhatAbout(
+    @Args() args: WhoSaidWhatAboutArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<StatementConnection> {
     const page = pageArgs(args.first, args.after);
     const criteria = statementCriteria(args);
-    return toConnection(await ctx.scope.get(statementLoaders).page.load({ ...criteria, ...page }), page.after !== null);
+    return statementPage(ctx, info, criteria, page);
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'Who said it.' })
