@@ -138,8 +138,8 @@ async function neighbourhood(run: Runner, params: Record<string, unknown>): Prom
 
 /**
  * Q5, search: the ranking of src/search/search.repository.ts (RANKING there), spelled out with its constants.
- * Cheaper than a plain sort of every hit: the 20th best score is found first, and only hits scoring at least that
- * (ties included) have their id read for the tie-break; the kind comes from the branch that found the node. Only
+ * Cheaper than a plain sort of every hit: hits are sorted by score alone, and only those scoring at least the 20th
+ * best (ties included) have their id read for the tie-break; the kind comes from the branch that found the node. Only
  * what the workload selects is read: the id, a statement's text, the score and the total.
  */
 const SEARCH = `CALL () {
@@ -213,14 +213,11 @@ const SEARCH = `CALL () {
     WITH a, max(text) AS text, sum(mentions) AS mentions
     RETURN a AS node, 'Article' AS kind, 0.6 * text + 0.3 * CASE WHEN mentions > 1 THEN 1.0 ELSE mentions END AS score
   }
+  WITH node, kind, score ORDER BY score DESC
   WITH collect({node: node, kind: kind, score: score}) AS ranked
-  CALL (ranked) {
-    UNWIND ranked AS x
-    WITH x.score AS score ORDER BY score DESC SKIP 19 LIMIT 1
-    RETURN max(score) AS cutoff
-  }
+  WITH size(ranked) AS total, ranked[19].score AS cutoff, ranked
   UNWIND ranked AS x
-  WITH size(ranked) AS total, x WHERE cutoff IS NULL OR x.score >= cutoff
+  WITH total, x WHERE cutoff IS NULL OR x.score >= cutoff
   WITH total, x.node AS n, x.kind AS kind, x.score AS score
   ORDER BY score DESC, kind, n.id LIMIT 20
   RETURN total, kind, n.id AS id, score, CASE kind WHEN 'Statement' THEN n.text END AS text`;
