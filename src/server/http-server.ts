@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -18,6 +18,7 @@ import { RequestScope, type GraphQLContext } from '../shared/context';
 import { ErrorCode } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { DbStats, type Database } from '../shared/neo4j/database';
+import { isDirectGraphQLRequest, serveGraphQL } from './graphql-route';
 import { checkReadiness } from './readiness';
 import { validationRules } from '../plugins/query-limits';
 import { queryCostPlugin } from '../plugins/query-cost.plugin';
@@ -40,7 +41,18 @@ function unauthenticated(message: string): GraphQLError {
 export async function createHttpApp(config: AppConfig, db: Database, log: Logger): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
-  const server = createServer(app);
+  // Errors of requests that took the direct route, replayed into Express so it answers them as it always has.
+  const handedOver = new WeakMap<IncomingMessage, unknown>();
+  const toExpress = (req: IncomingMessage, res: ServerResponse, error: unknown): void => {
+    // Never undefined: Express would then run the operation a second time.
+    handedOver.set(req, error ?? new Error('The GraphQL request failed'));
+    void app(req, res);
+  };
+  const parseBody = express.json({ limit: config.limits.bodyLimitBytes });
+  const server = createServer((req, res) => {
+    if (isDirectGraphQLRequest(req)) serveGraphQL(apollo, parseBody, context, toExpress, req, res);
+    else void app(req, res);
+  });
   const schemaDir = path.join(config.projectRoot, 'schema');
   const development = config.nodeEnv === 'development';
 
@@ -64,6 +76,24 @@ export async function createHttpApp(config: AppConfig, db: Database, log: Logger
   });
   await apollo.start();
 
+  const context = async (req: IncomingMessage): Promise<GraphQLContext> => {
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+    const caller = authenticate(req.headers.authorization, config.apiKeys);
+    if (caller === 'invalid') throw unauthenticated('The API key is not valid');
+    if (caller === null && config.readsRequireKey) throw unauthenticated('This API requires an API key');
+    const wantsDebug = req.headers['x-diplograph-debug'] === '1';
+    const ctx: GraphQLContext = {
+      requestId,
+      log: log.child({ requestId }),
+      config,
+      db: db.withStats(new DbStats()),
+      caller,
+      debug: wantsDebug && (config.nodeEnv !== 'production' || caller?.role === 'admin'),
+      scope: new RequestScope(() => ctx),
+    };
+    return ctx;
+  };
+
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -71,28 +101,17 @@ export async function createHttpApp(config: AppConfig, db: Database, log: Logger
     const readiness = await checkReadiness(db, schemaDir);
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
+  // POST /graphql takes the direct route (graphql-route.ts); Express serves the rest of /graphql (GET queries, the
+  // landing page) and answers the errors the direct route hands over.
   app.use(
     '/graphql',
-    express.json({ limit: config.limits.bodyLimitBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GraphQLContext> => {
-        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-        const caller = authenticate(req.headers.authorization, config.apiKeys);
-        if (caller === 'invalid') throw unauthenticated('The API key is not valid');
-        if (caller === null && config.readsRequireKey) throw unauthenticated('This API requires an API key');
-        const wantsDebug = req.headers['x-diplograph-debug'] === '1';
-        const ctx: GraphQLContext = {
-          requestId,
-          log: log.child({ requestId }),
-          config,
-          db: db.withStats(new DbStats()),
-          caller,
-          debug: wantsDebug && (config.nodeEnv !== 'production' || caller?.role === 'admin'),
-          scope: new RequestScope(() => ctx),
-        };
-        return ctx;
-      },
-    }),
+    (req, _res, next) => {
+      const error = handedOver.get(req);
+      handedOver.delete(req);
+      next(error);
+    },
+    parseBody,
+    expressMiddleware(apollo, { context: ({ req }) => context(req) }),
   );
 
   return {
