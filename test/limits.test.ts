@@ -86,6 +86,31 @@ describe('query limits', () => {
     assert.equal(small.errors, undefined, JSON.stringify(small.errors));
   });
 
+  it('computes the cost again for new page sizes and @include flags, not for new ids or texts', async () => {
+    // Costs are remembered per operation and the values of its Int/Boolean variables: the same text comes back.
+    const search = 'query($n: Int, $text: String!) { search(text: $text, first: $n) { totalCount } }';
+    assert.equal((await server.gql(search, { n: 5, text: 'Peskov' })).errors, undefined);
+    assert.equal((await server.gql(search, { n: 5, text: 'Lavrov' })).errors, undefined);
+    assertRefused(await server.gql(search, { n: 101, text: 'Peskov' }), 'BAD_USER_INPUT', /first/);
+    const deep = `query($n: Int, $deep: Boolean!) { statements(first: $n) { edges { node { speaker {
+      statements(first: $n) @include(if: $deep) { edges { node { id } } } } } } } }`;
+    assert.equal((await server.gql(deep, { n: 100, deep: false })).errors, undefined);
+    assertRefused(await server.gql(deep, { n: 100, deep: true }), 'QUERY_TOO_COMPLEX', /costs/);
+    assert.equal((await server.gql(deep, { n: 100, deep: false })).errors, undefined);
+    assertRefused(await server.gql(deep, { n: 100, deep: true }), 'QUERY_TOO_COMPLEX', /costs/);
+  });
+
+  it('answers malformed JSON with 400 and serves /graphql with a query string', async () => {
+    // POST /graphql skips Express (src/server/graphql-route.ts); its body errors still get Express's answer.
+    const post = (path: string, body: string) =>
+      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    assert.equal((await post('/graphql', '{"query": ')).status, 400);
+    const res = await post('/graphql?source=test', JSON.stringify({ query: '{ countries(first: 1) { totalCount } }' }));
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
+    assert.ok(((await res.json()) as GqlResponse).data?.countries.totalCount > 0);
+  });
+
   it('accepts the largest statements page and the playground introspection query', async () => {
     const page = await server.gql(PAGE, { first: 100 });
     assert.equal(page.errors, undefined, JSON.stringify(page.errors));

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, type DocumentNode, type OperationDefinitionNode, type TypeNode } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
 import type { QueryLimits } from '../shared/config';
 import type { GraphQLContext } from '../shared/context';
@@ -18,25 +18,79 @@ function operationDocument(document: DocumentNode, operation: OperationDefinitio
   };
 }
 
+// Per operation, how many variable shapes are remembered: a client sending ever new page sizes can't grow it.
+const MAX_SHAPES = 64;
+
+function namedType(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
+}
+
+/**
+ * The variables whose values can change the cost: all but those of type ID or String (and lists of them). The
+ * cost model reads sizes (Int arguments) and @skip/@include (Boolean); GraphQL lets an ID or String variable reach
+ * only an ID or String argument, which no estimator reads. So a node(id:) or a search costs the same for every id
+ * or text, and a page query is computed again only for a new `first`.
+ */
+function costVariables(operation: OperationDefinitionNode): string[] {
+  return (operation.variableDefinitions ?? [])
+    .filter((definition) => !['ID', 'String'].includes(namedType(definition.type)))
+    .map((definition) => definition.variable.name.value);
+}
+
+/**
+ * Operations already found within the limits, per operation node and values of its cost variables. Apollo keeps
+ * one parsed document per query text, so a repeated query brings the same node and skips the analysis, which
+ * walked the whole operation on every request. Refusals are not remembered: they are rare, and computing them
+ * again keeps their error (and which of several problems is reported) exactly as it was.
+ */
+class AcceptedOperations {
+  private readonly byOperation = new WeakMap<OperationDefinitionNode, { variables: string[]; shapes: Set<string> }>();
+
+  private entry(operation: OperationDefinitionNode) {
+    let entry = this.byOperation.get(operation);
+    if (!entry) this.byOperation.set(operation, (entry = { variables: costVariables(operation), shapes: new Set() }));
+    return entry;
+  }
+
+  private shape(variableNames: string[], variables: Record<string, unknown>): string {
+    return variableNames.map((name) => (variables[name] === undefined ? '~' : JSON.stringify(variables[name]))).join();
+  }
+
+  has(operation: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
+    const entry = this.entry(operation);
+    return entry.shapes.has(this.shape(entry.variables, variables));
+  }
+
+  add(operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
+    const entry = this.entry(operation);
+    if (entry.shapes.size >= MAX_SHAPES) entry.shapes.clear();
+    entry.shapes.add(this.shape(entry.variables, variables));
+  }
+}
+
 /**
  * Refuses, before anything runs, an operation whose cost (see query-cost.ts) exceeds `maxCost`, and any `first`
  * above `maxPageSize`, with the request's variables applied: the validation rules see only literals. Runs in
  * didResolveOperation, after validation and before execution, so a refused operation costs no database work.
- * A refusal names the limit, the maximum and the actual cost in its extensions.
+ * A refusal names the limit, the maximum and the actual cost in its extensions. An operation found within the
+ * limits is not analysed again for the same values of the variables that can change its cost.
  */
 export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<GraphQLContext> {
+  const accepted = new AcceptedOperations();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation, schema }) {
           if (!operation) return;
+          const variables = request.variables ?? {};
+          if (accepted.has(operation, variables)) return;
           const oversized: FieldProblem[] = [];
           let cost: number;
           try {
             cost = getComplexity({
               schema,
               query: operationDocument(document, operation),
-              variables: request.variables ?? {},
+              variables,
               estimators: [fieldExtensionsEstimator(), listCostEstimator(limits.maxPageSize, oversized)],
               maxQueryNodes: MAX_QUERY_NODES,
             });
@@ -59,6 +113,7 @@ export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<GraphQL
               { ...REJECTED, limit: 'cost', max: limits.maxCost, actual: cost },
             );
           }
+          accepted.add(operation, variables);
         },
       };
     },
