@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
 import { loadConfig } from '../src/shared/config';
 import { createLogger } from '../src/shared/logger';
 import { createDriver, Database } from '../src/shared/neo4j/database';
@@ -57,17 +57,20 @@ function totalHits(plan: ProfiledPlan | false | undefined | null): number {
  * sends exactly the Cypher it always sends, and we see what each request cost.
  */
 function profilingDriver(driver: Driver, sink: { hits: number[]; queries: QueryCost['queries'] & object }): Driver {
+  const profiled =
+    (run: (cypher: string, params?: Record<string, unknown>) => Promise<QueryResult>) =>
+    async (cypher: string, params?: Record<string, unknown>): Promise<QueryResult> => {
+      const result = await run(`PROFILE ${cypher}`, params);
+      const plan = result.summary.profile as unknown as ProfiledPlan;
+      sink.hits.push(totalHits(plan));
+      sink.queries.push({ cypher: firstLines(cypher), dbHits: totalHits(plan), top: costliest(plan) });
+      return result;
+    };
   const wrapTx = (tx: ManagedTransaction): ManagedTransaction =>
     new Proxy(tx, {
       get(target, prop) {
         if (prop === 'run') {
-          return async (cypher: string, params?: Record<string, unknown>) => {
-            const result = await target.run(`PROFILE ${cypher}`, params);
-            const plan = result.summary.profile as unknown as ProfiledPlan;
-            sink.hits.push(totalHits(plan));
-            sink.queries.push({ cypher: firstLines(cypher), dbHits: totalHits(plan), top: costliest(plan) });
-            return result;
-          };
+          return profiled((cypher, params) => target.run(cypher, params));
         }
         const value = Reflect.get(target, prop, target) as unknown;
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -76,6 +79,10 @@ function profilingDriver(driver: Driver, sink: { hits: number[]; queries: QueryC
   const wrapSession = (session: Session): Session =>
     new Proxy(session, {
       get(target, prop) {
+        // Diplograph sends single reads as auto-commit queries (session.run), several in a transaction.
+        if (prop === 'run') {
+          return profiled((cypher, params) => target.run(cypher, params));
+        }
         if (prop === 'executeRead' || prop === 'executeWrite') {
           return <T>(work: (tx: ManagedTransaction) => Promise<T>) =>
             (target[prop] as (w: (tx: ManagedTransaction) => Promise<T>) => Promise<T>).call(target, (tx) =>
