@@ -96,7 +96,8 @@ export class FloorWriter implements RowWriter {
         `UNWIND $rows AS r MATCH (sp:${Label.Actor} {id: r.speaker})
          CREATE (s:${Label.Statement})-[:${Rel.SAID_BY}]->(sp)
          SET s = r.props, s.id = r.id, s.saidOn = date(r.saidOn), s.date = date(r.date), s.createdBy = 'synth',
-             s.createdAt = datetime()`,
+             s.createdAt = datetime()
+         FOREACH (_ IN CASE WHEN r.props.rank = 'DEPRECATED' THEN [1] ELSE [] END | SET s:${Label.DeprecatedStatement})`,
         { rows: rows.statements },
       );
       await createRels(tx, Label.Statement, Rel.ON_BEHALF_OF, rows.onBehalfOf);

@@ -14,13 +14,13 @@ const QUERIES: Record<string, string> = {
               s.goldstein AS goldstein`,
 
   // The newest 20 statements (deprecated left out) with speaker, subjects, reports, article, outlet, agency; count.
-  // Index-backed: the count from the count store minus the deprecated ones (rank index), the page from the
+  // Index-backed: the count from the count store minus the deprecated ones (their label's count), the page from the
   // (date, id) index in descending order (sortKey order), undated statements after; both stop after a page.
   Q2: `CALL () {
          MATCH (s:Statement) RETURN count(s) AS n
        }
        CALL () {
-         MATCH (d:Statement) WHERE d.rank = 'DEPRECATED' RETURN count(d) AS deprecated
+         MATCH (d:DeprecatedStatement) RETURN count(d) AS deprecated
        }
        CALL () {
          CALL () {

@@ -408,7 +408,9 @@ describe('analyst queries', () => {
        RETURN s.id AS key ORDER BY key LIMIT 1`,
     );
     const deprecated = toGlobalId('Statement', target!.key);
-    await server.db.writeTx((tx) => tx.run("MATCH (s:Statement {id: $key}) SET s.rank = 'DEPRECATED'", target!));
+    await server.db.writeTx((tx) =>
+      tx.run("MATCH (s:Statement {id: $key}) SET s:DeprecatedStatement, s.rank = 'DEPRECATED'", target!),
+    );
     try {
       const stats = (await gqlData('{ statementStats(groupBy: SPEAKER) { label count } }')).statementStats.find(
         (r: any) => r.label === 'Dmitry Peskov',
@@ -435,7 +437,9 @@ describe('analyst queries', () => {
       ).timeline.undated.map((i: any) => i.statement?.id);
       assert.ok(!timeline.includes(deprecated));
     } finally {
-      await server.db.writeTx((tx) => tx.run("MATCH (s:Statement {id: $key}) SET s.rank = 'NORMAL'", target!));
+      await server.db.writeTx((tx) =>
+        tx.run("MATCH (s:Statement {id: $key}) SET s.rank = 'NORMAL' REMOVE s:DeprecatedStatement", target!),
+      );
     }
   });
 

@@ -158,8 +158,16 @@ describe('curation mutations', () => {
     assert.equal(statement.deprecation.reason, 'Misattributed: RIA quoted Ushakov');
     assert.match(statement.deprecation.by, /^admin:[0-9a-f]{12}$/);
     assert.ok(statement.deprecation.at);
-    const [stored] = await server.db.read<{ n: number }>('MATCH (s:Statement) RETURN count(s) AS n');
+    const [stored] = await server.db.read<{ n: number; labelled: number }>(
+      'MATCH (s:Statement) RETURN count(s) AS n, sum(CASE WHEN s:DeprecatedStatement THEN 1 ELSE 0 END) AS labelled',
+    );
     assert.equal(stored!.n, 10);
+    // The label is what the unfiltered count reads (from the count store): kept in step with the rank.
+    assert.equal(stored!.labelled, 1);
+    const counts = await server.gql(
+      '{ all: statements { totalCount } shown: statements(includeDeprecated: true) { totalCount } }',
+    );
+    assert.deepEqual(counts.data, { all: { totalCount: 9 }, shown: { totalCount: 10 } });
 
     const query = `query($about: ID!, $all: Boolean) {
       whoSaidWhatAbout(about: $about, includeDeprecated: $all) { totalCount edges { node { id rank } } }

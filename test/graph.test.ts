@@ -429,7 +429,12 @@ describe('knowledge graph reads', () => {
       const target = ukraine.edges.find((e: any) => e.node.speaker.id === ids.trump).node;
       const key = Buffer.from(target.id, 'base64url').toString('utf8').slice('Statement:'.length);
       await server.db.writeTx((tx) =>
-        tx.run(`MATCH (s:Statement {id: $key}) SET s.rank = 'DEPRECATED', s.deprecatedReason = 'test'`, { key }),
+        tx.run(
+          `MATCH (s:Statement {id: $key}) SET s:DeprecatedStatement, s.rank = 'DEPRECATED', s.deprecatedReason = 'test'`,
+          {
+            key,
+          },
+        ),
       );
       try {
         assert.equal((await who(ids.UA!)).totalCount, 3);
@@ -460,7 +465,12 @@ describe('knowledge graph reads', () => {
         assert.deepEqual(node.node, { rank: 'DEPRECATED', deprecation: { reason: 'test' } });
       } finally {
         await server.db.writeTx((tx) =>
-          tx.run(`MATCH (s:Statement {id: $key}) SET s.rank = 'NORMAL' REMOVE s.deprecatedReason`, { key }),
+          tx.run(
+            `MATCH (s:Statement {id: $key}) SET s.rank = 'NORMAL' REMOVE s:DeprecatedStatement, s.deprecatedReason`,
+            {
+              key,
+            },
+          ),
         );
       }
     });

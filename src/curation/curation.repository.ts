@@ -115,7 +115,7 @@ export class CurationRepository {
   async deprecateStatement(key: string, reason: string, stamp: CurationStamp): Promise<NodeRow | null> {
     const [row] = await this.tx.run<NodeRow>(
       `MATCH (s:${Label.Statement} {id: $key})
-       SET s.rank = 'DEPRECATED', s.deprecatedReason = $reason, s.deprecatedBy = $stamp.by,
+       SET s:${Label.DeprecatedStatement}, s.rank = 'DEPRECATED', s.deprecatedReason = $reason, s.deprecatedBy = $stamp.by,
          s.deprecatedAt = datetime($stamp.now), ${STAMP('s')}
        RETURN properties(s) AS props, [(s)-[:${Rel.SAID_BY}]->(a) | a.id][0] AS link`,
       { key, reason, stamp },

@@ -146,6 +146,7 @@ export class SynthLoaderRepository {
            s.createdAt = datetime(), s.loadToken = $token
          WITH s, r WHERE s.loadToken = $token
          REMOVE s.loadToken
+         FOREACH (_ IN CASE WHEN r.props.rank = 'DEPRECATED' THEN [1] ELSE [] END | SET s:${Label.DeprecatedStatement})
          WITH s, r
          MATCH (sp:${Label.Actor} {id: r.speaker})
          CREATE (s)-[:${Rel.SAID_BY}]->(sp)
