@@ -204,9 +204,10 @@ function unanchoredPage(criteria: StatementCriteria): string {
          MATCH (s:${Label.Statement}) WHERE ${sortKeyRange(criteria)}${conditions(criteria)}
          RETURN count(s) AS total
        }`
-    : `CALL () { MATCH (s:${Label.Statement}) RETURN count(s) AS n }
-       CALL (k) { MATCH (d:${Label.DeprecatedStatement}) WHERE NOT k.includeDeprecated RETURN count(d) AS dep }
-       WITH k, n - dep AS total`;
+    : // No condition inside the counts: a filtered label count is a label scan, a bare one the count store.
+      `CALL () { MATCH (s:${Label.Statement}) RETURN count(s) AS n }
+       CALL () { MATCH (d:${Label.DeprecatedStatement}) RETURN count(d) AS dep }
+       WITH k, n - CASE WHEN k.includeDeprecated THEN 0 ELSE dep END AS total`;
   return `CALL (k) {
          ${total}
          CALL (k) {
