@@ -114,26 +114,36 @@ function statementSource(criteria: StatementCriteria): string {
   return `MATCH (s:${Label.Statement}) WITH s`;
 }
 
+/** Where a filter's values are read in a query: `k.from` in a batched page query, `$from` in a single one. */
+export type CriteriaValue = (field: 'speaker' | 'from' | 'to' | 'language' | 'cameo') => string;
+
 /**
- * The filter conditions on `s` for one shape of criteria, reading each key's values from `k`: only the conditions
- * the criteria set. Keys batched into one query share a shape (see `shapeOf`), so one text serves them all; a
- * null-tolerant `(k.x IS NULL OR ...)` for every filter was evaluated on every matched row (bench Q3, Q4).
- * Statements with no date drop out of date-filtered queries only.
+ * The filter conditions on statement `s` for one shape of criteria (`true` when none): only the conditions the
+ * criteria set. Keys batched into one query share a shape (see `shapeOf`), so one text serves them all; a
+ * null-tolerant `(x IS NULL OR ...)` for every filter was evaluated on every matched row (bench Q3, Q4). Dates
+ * compare on s.date, so statements with no date drop out of date-filtered queries only; language tags and CAMEO
+ * codes match by prefix. Deprecated statements are compared with `$deprecated`.
  */
-function conditions(criteria: StatementCriteria): string {
+export function statementConditions(criteria: StatementCriteria, value: CriteriaValue): string {
   const parts: string[] = [];
   // A speaker that is the traversal's start needs no condition of its own.
   if (criteria.speaker !== null && criteria.aboutLabel !== null) {
-    parts.push(`EXISTS { (s)-[:${Rel.SAID_BY}]->(:${Label.Actor} {id: k.speaker}) }`);
+    parts.push(`EXISTS { (s)-[:${Rel.SAID_BY}]->(:${Label.Actor} {id: ${value('speaker')}}) }`);
   }
-  if (criteria.from !== null) parts.push('s.date >= date(k.from)');
-  if (criteria.to !== null) parts.push('s.date <= date(k.to)');
+  if (criteria.from !== null) parts.push(`s.date >= date(${value('from')})`);
+  if (criteria.to !== null) parts.push(`s.date <= date(${value('to')})`);
   if (criteria.language !== null) {
-    parts.push(`(toLower(s.language) = k.language OR toLower(s.language) STARTS WITH k.language + '-')`);
+    const language = value('language');
+    parts.push(`(toLower(s.language) = ${language} OR toLower(s.language) STARTS WITH ${language} + '-')`);
   }
-  if (criteria.cameo !== null) parts.push('s.cameo STARTS WITH k.cameo');
+  if (criteria.cameo !== null) parts.push(`s.cameo STARTS WITH ${value('cameo')}`);
   if (!criteria.includeDeprecated) parts.push(`coalesce(s.rank, '') <> $deprecated`);
   return parts.length > 0 ? parts.join(' AND ') : 'true';
+}
+
+/** The conditions of a batched page query, reading each key's values from `k`. */
+function conditions(criteria: StatementCriteria): string {
+  return statementConditions(criteria, (field) => `k.${field}`);
 }
 
 /**
