@@ -1,7 +1,7 @@
 import { BadUserInputError, type FieldProblem } from '../shared/errors';
 import { fromGlobalId } from '../shared/global-id';
 import { Label } from '../shared/graph-schema';
-import type { StatementCriteria, SubjectLabel } from './statement.repository';
+import type { StatementCriteria, SubjectLabel } from './statement-filter.repository';
 
 /** The arguments every statement query shares, as the client sent them. */
 export interface StatementArgs {

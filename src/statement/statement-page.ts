@@ -4,7 +4,8 @@ import type { GraphQLContext } from '../shared/context';
 import { toConnection } from '../shared/graphql/connection.type';
 import { selectedFields } from '../shared/graphql/selection';
 import { statementLoaders } from './statement.loaders';
-import type { StatementCriteria, StatementReadAlong } from './statement.repository';
+import type { StatementCriteria } from './statement-filter.repository';
+import type { StatementReadAlong } from './statement.repository';
 import type { StatementConnection } from './statement.type';
 
 /** Which relations of the page's statements the client selected, so the page query reads them along. */

@@ -3,7 +3,7 @@ import type { DomainNodeRow } from '../explore/domain-node.mapper';
 import { matchByKey } from '../explore/explore.repository';
 import { Label, Rel } from '../shared/graph-schema';
 import { int, type Database } from '../shared/neo4j/database';
-import { statementConditions, type StatementCriteria } from '../statement/statement.repository';
+import { statementConditions, type StatementCriteria } from '../statement/statement-filter.repository';
 import { StatementRank } from '../shared/graphql/enums';
 
 export type StatsGroupName = 'SPEAKER' | 'ABOUT' | 'SPEAKER_COUNTRY' | 'CAMEO' | 'PLOVER' | 'MONTH';
