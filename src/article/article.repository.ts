@@ -21,18 +21,13 @@ export interface ArticleRow {
 /** Newest first, undated last: the cursor wraps "<publishedOn or 0000-00-00>|<id>". */
 const SORT_KEY = `coalesce(toString(a.publishedOn), '0000-00-00') + '|' + a.id`;
 
-// The verbatim text is left out: lists of articles rarely show it, and it was most of a Q2 page's bytes. The
-// `text` field reads it through its own loader when selected.
-const ARTICLE_PROJECTION = `{props: ${readProps('a', ['text'])}, sortKey: ${SORT_KEY},
-  outlet: [(a)-[:${Rel.PUBLISHED_BY}]->(o:${Label.Actor}) | ${actorProjection('o')}][0]}`;
-
 /**
- * Cypher projection of an Article bound to `a`, with its outlet, as an ArticleRow: for other repositories that
- * read articles along (statement pages with their reports).
+ * Cypher projection of an Article bound to `a`, with its outlet, as an ArticleRow; other repositories read articles
+ * along with it (statement pages with their reports). The verbatim text is left out: lists of articles rarely show
+ * it, and it was most of a Q2 page's bytes. The `text` field reads it through its own loader when selected.
  */
-export function articleProjection(): string {
-  return ARTICLE_PROJECTION;
-}
+export const ARTICLE_PROJECTION = `{props: ${readProps('a', ['text'])}, sortKey: ${SORT_KEY},
+  outlet: [(a)-[:${Rel.PUBLISHED_BY}]->(o:${Label.Actor}) | ${actorProjection('o')}][0]}`;
 
 /** Maps an ArticleRow, handing its outlet to `onOutlet` (to prime an actor loader). */
 export function articleFromRow(row: ArticleRow, onOutlet: (actor: Actor) => void): Article {

@@ -3,7 +3,7 @@ import { actorFromRow, toEntity, toSubject, type ActorRow, type NodeRow } from '
 import type { Actor } from '../actor/actor.type';
 import type { Country } from '../country/country.type';
 import { inKeyOrder, toPage, type PageRequest } from '../entity/read-batch';
-import { articleFromRow, articleProjection, type ArticleRow } from '../article/article.repository';
+import { ARTICLE_PROJECTION, articleFromRow, type ArticleRow } from '../article/article.repository';
 import type { Article } from '../article/article.type';
 import { Label, Rel } from '../shared/graph-schema';
 import type { Page } from '../shared/graphql/connection.type';
@@ -62,9 +62,6 @@ interface StatementRow {
   reports?: ReportRow[];
 }
 
-const STATEMENT_PROJECTION = `{props: ${readProps('s')},
-  speaker: [(s)-[:${Rel.SAID_BY}]->(sp:${Label.Actor}) | ${actorProjection('sp')}][0]}`;
-
 /**
  * What a statement `s` is about, bound as `x` in order: meetings, then actors, countries and topics, each by name.
  * `carry` names the variables kept besides `x`.
@@ -85,7 +82,7 @@ function reportsInOrder(carry: string): string {
 function reportProjection(withArticle: boolean): string {
   return `{props: ${readProps('r')}, article: a.id,
     via: [(r)-[:${Rel.VIA}]->(v:${Label.Actor}) | ${actorProjection('v')}][0]
-    ${withArticle ? `, articleRow: ${articleProjection()}` : ''}}`;
+    ${withArticle ? `, articleRow: ${ARTICLE_PROJECTION}` : ''}}`;
 }
 
 /** A statement `s` as a StatementRow, with the relations `readAlong` names. */
@@ -97,6 +94,9 @@ function statementProjection(readAlong: StatementReadAlong): string {
   return `{props: ${readProps('s')},
     speaker: [(s)-[:${Rel.SAID_BY}]->(sp:${Label.Actor}) | ${actorProjection('sp')}][0]${about}${reports}}`;
 }
+
+/** A statement with its speaker only: for reads by key, whose relations come through their own loaders. */
+const NOTHING_ALONG: StatementReadAlong = { about: false, reports: false, articles: false };
 
 /** Which keys can share one query text: those with the same traversal, filters set and relations read along. */
 function shapeOf(c: StatementPageKey): string {
@@ -223,7 +223,7 @@ export class StatementRepository {
     const rows = await this.db.read<{ key: string; statement: StatementRow }>(
       `UNWIND $keys AS key
        MATCH (s:${Label.Statement} {id: key})
-       RETURN key, ${STATEMENT_PROJECTION} AS statement`,
+       RETURN key, ${statementProjection(NOTHING_ALONG)} AS statement`,
       { keys },
     );
     const found = new Map(rows.map((row) => [row.key, this.toStatement(row.statement)]));
@@ -278,7 +278,7 @@ export class StatementRepository {
        MATCH (:${Label.Article} {id: k.article})<-[:${Rel.IN_ARTICLE}]-(r:${Label.Report})<-[:${Rel.HAS_REPORT}]-(s:${Label.Statement})
        WHERE k.includeDeprecated OR coalesce(s.rank, '') <> $deprecated
        WITH k, s, min(r.start) AS start ORDER BY start, s.id
-       RETURN k.i AS i, collect(${STATEMENT_PROJECTION}) AS statements`,
+       RETURN k.i AS i, collect(${statementProjection(NOTHING_ALONG)}) AS statements`,
       { keys: keys.map((key, i) => ({ ...key, i })), deprecated: StatementRank.DEPRECATED },
     );
     return inKeyOrder(
