@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
@@ -22,6 +24,7 @@ import { isDirectGraphQLRequest, serveGraphQL } from './graphql-route';
 import { checkReadiness } from './readiness';
 import { validationRules } from '../plugins/query-limits';
 import { queryCostPlugin } from '../plugins/query-cost.plugin';
+import { createWebRoutes } from '../web/web-routes';
 
 /** The HTTP side of the API: Express with Apollo at /graphql, /health and /ready. */
 export interface HttpApp {
@@ -61,14 +64,15 @@ export async function createHttpApp(config: AppConfig, db: Database, log: Logger
     validationRules: validationRules(config.limits),
     formatError: createFormatError(development),
     includeStacktraceInErrorResponses: development,
-    introspection: true,
+    introspection: config.introspection,
     // main.ts owns the signals: it drains HTTP, then closes the driver, then stops the embedded database.
     stopOnTerminationSignals: false,
     plugins: [
       // No cache hints are used; Apollo's default cache-control plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
+      // GraphiQL, built from npm, replaces Apollo's landing page (which loads Sandbox from Apollo's CDN).
+      ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(),
       debugExtensionPlugin(),
       queryCostPlugin(config.limits),
@@ -94,6 +98,9 @@ export async function createHttpApp(config: AppConfig, db: Database, log: Logger
     return ctx;
   };
 
+  // GraphiQL, the explorer and their assets (src/web), before the API routes: browser GETs of /graphql get the IDE.
+  const web = createWebRoutes(config);
+  app.use((req, res, next) => void web(req, res).then((done) => done || next(), next));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });

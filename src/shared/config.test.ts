@@ -13,6 +13,8 @@ describe('loadConfig', () => {
     assert.equal(config.embedded.pageCacheBytes, 512 * 1024 ** 2);
     assert.equal(config.seedOnEmpty, true);
     assert.deepEqual(config.apiKeys, []);
+    assert.equal(config.introspection, true);
+    assert.equal(config.ide, true);
   });
 
   it('accepts bolt and neo4j URIs, with or without TLS', () => {
@@ -29,6 +31,8 @@ describe('loadConfig', () => {
       ['NEO4J_URI', 'http://x', /NEO4J_URI must be a bolt:\/\/ or neo4j:\/\/ URI/],
       ['EMBEDDED_NEO4J_PAGE_CACHE', 'lots', /EMBEDDED_NEO4J_PAGE_CACHE must be a size/],
       ['SEED_ON_EMPTY', 'maybe', /SEED_ON_EMPTY must be true or false/],
+      ['IDE', 'maybe', /IDE must be true or false/],
+      ['INTROSPECTION', 'off', /INTROSPECTION must be true or false/],
       ['API_KEYS', 'editor:xyz', /API_KEYS entry 1 must be role:sha256hex/],
     ];
     for (const [name, value, message] of cases) {

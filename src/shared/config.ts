@@ -62,6 +62,10 @@ export interface AppConfig {
   apiKeys: ApiKeyEntry[];
   readsRequireKey: boolean;
   limits: QueryLimits;
+  /** Answer Apollo introspection queries (GraphiQL's completion and docs need them). */
+  introspection: boolean;
+  /** Serve the GraphiQL IDE at /graphiql and, for browsers, at /graphql. */
+  ide: boolean;
   projectRoot: string;
 }
 
@@ -180,6 +184,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPageSize: 100,
       bodyLimitBytes: byteSize(env, 'MAX_BODY_SIZE', '2m').bytes,
     },
+    introspection: bool(env, 'INTROSPECTION', true),
+    ide: bool(env, 'IDE', true),
     projectRoot: PROJECT_ROOT,
   };
 }
