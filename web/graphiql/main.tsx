@@ -49,9 +49,19 @@ function ApiKeyButton() {
   return (
     <>
       <ToolbarButton label="API key: set the Authorization header" onClick={() => setOpen(!open)}>
-        <span aria-hidden="true" className="dg-key-icon">
-          🔑
-        </span>
+        <svg
+          aria-hidden="true"
+          className="graphiql-toolbar-icon"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
+          <circle cx="7.5" cy="15.5" r="4.5" />
+          <path d="M10.7 12.3 20 3m-4 4 3 3m-6-1 2 2" />
+        </svg>
       </ToolbarButton>
       {open && (
         <form className="dg-key-form" onSubmit={apply}>

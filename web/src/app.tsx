@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useState, type FormEvent } from 'react';
+import { Loading } from './components/states';
 import { ROUTES } from './routes';
 import { href, Link, navigate, useLocation } from './router';
 import { NotFoundScreen } from './screens/not-found/not-found-screen';
@@ -56,7 +57,9 @@ export function App() {
         </nav>
       </header>
       <main data-screen={routeName} key={location.path}>
-        {screen ?? <NotFoundScreen path={location.path} />}
+        <Suspense fallback={<Loading what="Loading the screen" />}>
+          {screen ?? <NotFoundScreen path={location.path} />}
+        </Suspense>
       </main>
     </>
   );

@@ -1,13 +1,17 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { Location } from './router';
-import { GraphScreen } from './screens/graph/graph-screen';
 import { HomeScreen } from './screens/home/home-screen';
 import { NodeScreen } from './screens/node/node-screen';
-import { PathScreen } from './screens/path/path-screen';
-import { RelationsScreen } from './screens/relations/relations-screen';
 import { SearchScreen } from './screens/search/search-screen';
-import { StatsScreen } from './screens/stats/stats-screen';
 import { TimelineScreen } from './screens/timeline/timeline-screen';
+
+// The screens that draw load their library (cytoscape.js, Chart.js) on first use, so the first page stays small.
+const GraphScreen = lazy(() => import('./screens/graph/graph-screen').then((m) => ({ default: m.GraphScreen })));
+const PathScreen = lazy(() => import('./screens/path/path-screen').then((m) => ({ default: m.PathScreen })));
+const RelationsScreen = lazy(() =>
+  import('./screens/relations/relations-screen').then((m) => ({ default: m.RelationsScreen })),
+);
+const StatsScreen = lazy(() => import('./screens/stats/stats-screen').then((m) => ({ default: m.StatsScreen })));
 
 /** One screen of the app: the paths it answers, how it renders, and its entry in the top navigation, if any. */
 export interface Route {

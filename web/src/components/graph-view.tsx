@@ -20,8 +20,16 @@ export const TYPE_COLOURS: Record<string, string> = {
 };
 
 function label(name: string, type: string): string {
-  const limit = type === 'Statement' ? 28 : 36;
+  const limit = type === 'Statement' ? 24 : 32;
   return name.length > limit ? `${name.slice(0, limit - 1)}…` : name;
+}
+
+const TYPE_ORDER = ['Actor', 'Country', 'Meeting', 'Topic', 'Statement', 'Article'];
+
+/** Inner rings for the entities, outer ones for statements and articles. */
+function typeRank(type: string): number {
+  const index = TYPE_ORDER.indexOf(type);
+  return TYPE_ORDER.length - (index === -1 ? TYPE_ORDER.length : index);
 }
 
 /** Hop distance of every node from the roots, through edges in either direction. */
@@ -56,10 +64,13 @@ function distances(graph: SubgraphData, roots: string[]): Map<string, number> {
 export function GraphView({
   graph,
   roots,
+  layout = 'rings',
   onDrawn,
 }: {
   graph: SubgraphData;
   roots: string[];
+  /** rings: concentric by hop distance (neighbourhoods); tree: layered from the roots (paths). */
+  layout?: 'rings' | 'tree';
   onDrawn?: (counts: Record<string, number>, ms: number) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
@@ -78,7 +89,8 @@ export function GraphView({
           type: node.type,
           label: label(node.name, node.type),
           name: node.name,
-          level: maxDistance + 1 - (distance.get(node.id) ?? maxDistance + 1),
+          // One ring per hop distance and, within it, per type: a big neighbourhood reads as typed bands.
+          level: (maxDistance + 1 - (distance.get(node.id) ?? maxDistance + 1)) * 10 + typeRank(node.type),
           colour: TYPE_COLOURS[node.type] ?? '#475569',
           root: roots.includes(node.id) ? 1 : 0,
         },
@@ -91,6 +103,7 @@ export function GraphView({
         })),
     ];
     const large = graph.nodes.length > 300;
+    const edgeLabels = graph.edges.length <= 40;
     const cy: Core = cytoscape({
       container: container.current,
       elements,
@@ -106,12 +119,14 @@ export function GraphView({
           style: {
             'background-color': 'data(colour)',
             label: large ? '' : 'data(label)',
-            'font-size': 10,
+            'font-size': 9,
             color: '#1e293b',
             'text-valign': 'bottom',
             'text-margin-y': 3,
-            'text-wrap': 'ellipsis',
-            'text-max-width': '140px',
+            'text-wrap': 'wrap',
+            'text-max-width': '110px',
+            'text-background-color': '#ffffff',
+            'text-background-opacity': 0.7,
             width: 16,
             height: 16,
           },
@@ -131,18 +146,31 @@ export function GraphView({
                 'target-arrow-color': '#94a3b8',
                 'target-arrow-shape': 'triangle',
                 'arrow-scale': 0.6,
+                label: edgeLabels ? 'data(type)' : '',
+                'font-size': 6,
+                color: '#64748b',
+                'text-rotation': 'autorotate',
               },
         },
         { selector: 'node:active, node.hover', style: { 'overlay-opacity': 0.15, label: 'data(label)' } },
       ],
-      layout: {
-        name: 'concentric',
-        concentric: (node) => node.data('level') as number,
-        levelWidth: () => 1,
-        minNodeSpacing: large ? 4 : 14,
-        animate: false,
-      },
+      layout:
+        layout === 'tree'
+          ? { name: 'breadthfirst', roots, directed: false, spacingFactor: 1.2, padding: 30, animate: false }
+          : {
+              name: 'concentric',
+              concentric: (node) => node.data('level') as number,
+              levelWidth: () => 1,
+              minNodeSpacing: large ? 4 : 40,
+              padding: 30,
+              animate: false,
+            },
     });
+    // A small graph fitted to the box would be drawn huge; keep it at most at natural size, centred.
+    if (cy.zoom() > 1.1) {
+      cy.zoom(1.1);
+      cy.center();
+    }
     cy.on('tap', 'node', (event) => navigate(nodePath(event.target.id() as string)));
     cy.on('mouseover', 'node', (event) => {
       event.target.addClass('hover');
@@ -162,7 +190,7 @@ export function GraphView({
     onDrawn?.(counts, performance.now() - started);
     return () => cy.destroy();
     // The drawing depends on the graph and roots only; onDrawn is a report.
-  }, [graph, roots.join(',')]);
+  }, [graph, roots.join(','), layout]);
   return (
     <div className="graph-wrap">
       <div ref={container} className="graph" data-testid="graph" />

@@ -80,13 +80,17 @@ export function StatementCard({ statement }: { statement: StatementCardData }) {
         <span className="chip">CAMEO {statement.event.cameo}</span>
         <span className={goldsteinClass(statement.event.goldstein)}>Goldstein {statement.event.goldstein ?? '—'}</span>
         {statement.rank !== 'NORMAL' && <span className="chip rank">{statement.rank}</span>}
-        {statement.about.length > 0 && <span className="muted">about </span>}
-        {statement.about.map((subject, index) => (
-          <span key={subject.id}>
-            {index > 0 && ', '}
-            <NodeLink node={subject} />
+        {statement.about.length > 0 && (
+          <span>
+            <span className="muted">about </span>
+            {statement.about.map((subject, index) => (
+              <span key={subject.id}>
+                {index > 0 && ', '}
+                <NodeLink node={subject} />
+              </span>
+            ))}
           </span>
-        ))}
+        )}
       </footer>
     </article>
   );

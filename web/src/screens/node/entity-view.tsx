@@ -37,12 +37,13 @@ function Aliases({ aliases }: { aliases: { text: string; lang: string | null }[]
           <tr key={lang}>
             <td>{lang}</td>
             <td>
-              {texts.map((text, index) => (
-                <span key={text} className="alias" lang={lang === '—' ? undefined : lang} dir="auto">
-                  {index > 0 && ' · '}
-                  {text}
-                </span>
-              ))}
+              <ul className="alias-list">
+                {texts.map((text) => (
+                  <li key={text} className="alias" lang={lang === '—' ? undefined : lang} dir="auto">
+                    {text}
+                  </li>
+                ))}
+              </ul>
             </td>
           </tr>
         ))}

@@ -66,7 +66,7 @@ export function PathScreen({ from, to, maxHops: rawHops }: { from: string; to: s
                   {path.nodes.length} nodes, {path.edges.length} edges on the shortest paths
                 </p>
                 {counts && <GraphLegend counts={counts} />}
-                <GraphView graph={path} roots={roots} onDrawn={(c) => setCounts(c)} />
+                <GraphView graph={path} roots={roots} layout="tree" onDrawn={(c) => setCounts(c)} />
               </>
             );
           }}

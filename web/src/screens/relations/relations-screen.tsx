@@ -122,6 +122,7 @@ function RelationsChart({ data, interval }: { data: RelationsData['relations']; 
       options: {
         responsive: true,
         maintainAspectRatio: false,
+        datasets: { bar: { maxBarThickness: 48 } },
         scales: {
           count: {
             type: 'linear',

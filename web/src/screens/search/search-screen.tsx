@@ -71,7 +71,7 @@ export function SearchScreen({ text, types }: { text: string; types: string }) {
   return (
     <section>
       <h1>
-        Search <q dir="auto">{text}</q>
+        Search “<bdi>{text}</bdi>”
       </h1>
       <p className="filters">
         Only:{' '}

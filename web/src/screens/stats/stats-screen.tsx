@@ -82,7 +82,18 @@ function barConfig(rows: Row[], colour: string, horizontal: boolean): ChartConfi
       responsive: true,
       maintainAspectRatio: false,
       plugins: { legend: { display: false } },
-      scales: { [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } } },
+      scales: {
+        [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } },
+        // Long names (meetings) would be cut at the canvas edge; the table beside the chart has them whole.
+        [horizontal ? 'y' : 'x']: {
+          ticks: {
+            callback: (_value, index) => {
+              const text = rows[index]?.label ?? '';
+              return text.length > 26 ? `${text.slice(0, 25)}…` : text;
+            },
+          },
+        },
+      },
     },
   };
 }

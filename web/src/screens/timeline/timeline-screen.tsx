@@ -115,8 +115,8 @@ function ItemRow({ item }: { item: Item }) {
       ) : (
         item.statement && (
           <span className="timeline-statement">
-            <NodeLink node={item.statement.speaker} />:{' '}
-            <Link to={nodePath(item.statement.id)} dir="auto">
+            <NodeLink node={item.statement.speaker} className="speaker" />
+            <Link to={nodePath(item.statement.id)} dir="auto" className="statement-link">
               {item.statement.text}
             </Link>
             {item.statement.translation && <Text className="translation">{item.statement.translation}</Text>}
