@@ -30,3 +30,16 @@ export function Text({ children, className }: { children: string | null | undefi
     </span>
   );
 }
+
+/**
+ * A second name (the Arabic one beside the English): the gap sits on an outer element of the page's direction,
+ * since a margin on the right-to-left text itself would fall on its far side.
+ */
+export function AltName({ children }: { children: string | null | undefined }) {
+  if (!children) return null;
+  return (
+    <span className="alt-name">
+      <bdi>{children}</bdi>
+    </span>
+  );
+}

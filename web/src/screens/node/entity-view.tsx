@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '../../api/client';
-import { NodeLink, nodePath, Text } from '../../components/node-link';
+import { AltName, NodeLink, nodePath, Text } from '../../components/node-link';
 import { StatementPager } from '../../components/statement-pager';
 import { Empty, QueryView } from '../../components/states';
 import { href, Link, navigate } from '../../router';
@@ -183,7 +183,7 @@ export function EntityView({
         {node.ar !== node.name && (
           <>
             {' '}
-            <Text className="alt-name">{node.ar}</Text>
+            <AltName>{node.ar}</AltName>
           </>
         )}
       </h1>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import cameoRoots from '../../api/cameo-roots.json';
 import { useQuery } from '../../api/client';
-import { NodeLink, Text } from '../../components/node-link';
+import { AltName, NodeLink, Text } from '../../components/node-link';
 import { SpanText } from '../../components/span-text';
 import { goldsteinClass } from '../../components/statement-card';
 import { Empty, QueryView } from '../../components/states';
@@ -22,8 +22,13 @@ function Report({
 }) {
   const spanId = `span-${index}`;
   useEffect(() => {
-    if (index === 0) document.getElementById(spanId)?.scrollIntoView({ block: 'center' });
-  }, [index, spanId]);
+    // Scrolls the article box (not the page) so that the supporting span is in view.
+    const mark = document.getElementById(spanId);
+    const box = mark?.closest('.article-text');
+    if (mark && box instanceof HTMLElement) {
+      box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - box.clientHeight / 3);
+    }
+  }, [spanId]);
   return (
     <section className="report" data-report={index}>
       <h3>
@@ -95,7 +100,7 @@ export function StatementView({ id }: { id: string }) {
               <dd>
                 <NodeLink node={statement.speaker} />
                 {statement.speaker && statement.speaker.ar !== statement.speaker.name && (
-                  <Text className="alt-name">{statement.speaker.ar}</Text>
+                  <AltName>{statement.speaker.ar}</AltName>
                 )}
               </dd>
               <dt>On behalf of</dt>
@@ -122,7 +127,10 @@ export function StatementView({ id }: { id: string }) {
               </dd>
               <dt>Event</dt>
               <dd>
-                <span className="chip">CAMEO {statement.event.cameo}</span> {cameoRoot(statement.event.cameo)}
+                <span className="chip">CAMEO {statement.event.cameo}</span>{' '}
+                <span className="muted">
+                  root {statement.event.cameo.slice(0, 2)}: {cameoRoot(statement.event.cameo)}
+                </span>{' '}
                 {statement.event.plover && <span className="chip">PLOVER {statement.event.plover}</span>}{' '}
                 <span className={goldsteinClass(statement.event.goldstein)}>
                   Goldstein {statement.event.goldstein ?? '—'}

@@ -1,5 +1,5 @@
 import { useQuery } from '../../api/client';
-import { NodeLink, nodePath, Text } from '../../components/node-link';
+import { AltName, NodeLink, nodePath, Text } from '../../components/node-link';
 import { Empty, QueryView } from '../../components/states';
 import { href, Link } from '../../router';
 import { SEARCH, type SearchData, type SearchNode } from './search.queries';
@@ -48,7 +48,7 @@ function Hit({ node, score }: { node: SearchNode; score: number }) {
       <Link to={nodePath(node.id)} dir="auto">
         {node.name}
       </Link>
-      {node.ar && node.ar !== node.name && <Text className="alt-name">{node.ar}</Text>}
+      {node.ar && node.ar !== node.name && <AltName>{node.ar}</AltName>}
       <span className="meta">
         {node.kind ?? node.code ?? ''} {scoreText}
       </span>
