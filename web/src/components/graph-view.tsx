@@ -166,6 +166,17 @@ export function GraphView({
               animate: false,
             },
     });
+    // The one node a neighbourhood is about goes in the middle of its rings (concentric does not always put a
+    // lone innermost level at the centre of a large layout).
+    if (layout === 'rings' && roots.length === 1) {
+      const root = cy.getElementById(roots[0]!);
+      const others = cy.nodes().difference(root);
+      if (root.nonempty() && others.nonempty()) {
+        const box = others.boundingBox();
+        root.position({ x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 });
+        cy.fit(undefined, 30);
+      }
+    }
     // A small graph fitted to the box would be drawn huge; keep it at most at natural size, centred.
     if (cy.zoom() > 1.1) {
       cy.zoom(1.1);
