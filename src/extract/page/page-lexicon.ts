@@ -50,6 +50,7 @@ export const furnitureLexiconSchema = z.strictObject({
     anchorMinWords: z.number().int().positive(),
     proseMinWords: z.number().int().positive(),
     sentenceEnd: z.array(z.string().length(1)).min(1),
+    headlineNeverEndsWith: z.array(z.string().length(1)).min(1),
   }),
 });
 

@@ -73,6 +73,14 @@ function classifyLines(page: string, dayFirst: boolean): Line[] {
   });
 }
 
+const HEADLINE_NEVER_ENDS_WITH = new Set(SHAPE.headlineNeverEndsWith);
+
+/** Short, no dateline, and not ending like a statement (closing quotes and brackets ignored). */
+function looksLikeHeadline(l: TextLine): boolean {
+  const last = l.text.replace(/[\s»”"')\]]+$/u, '').at(-1) ?? '';
+  return l.words < SHAPE.proseMinWords && l.dateline === null && !HEADLINE_NEVER_ENDS_WITH.has(last);
+}
+
 function isStandaloneDateline(l: Line): l is TextLine & { dateline: Dateline } {
   return l.type === 'text' && l.dateline !== null && l.dateline.bodyStart >= l.text.length;
 }
@@ -108,7 +116,7 @@ function splitSegment(lines: Line[]): Line[][] {
       seenBody = false;
     }
     current.push(l);
-    if (l.type === 'text' && l.body) seenBody = true;
+    if (l.type === 'text' && l.body && !looksLikeHeadline(l)) seenBody = true;
   }
   parts.push(current);
   return parts;
@@ -123,9 +131,21 @@ interface PageContext {
 
 function buildArticle(segment: Line[], ctx: PageContext, opening: string): PageArticle | null {
   const texts = segment.filter((l): l is TextLine => l.type === 'text');
-  const firstBodyIndex = texts.findIndex((l) => l.body && !isStandaloneDateline(l));
-  if (!texts.some((l) => l.anchor) || firstBodyIndex < 0) return null;
   const evidence: string[] = [opening];
+  const opensBody = (l: TextLine): boolean => l.body && !isStandaloneDateline(l);
+  let firstBodyIndex = texts.findIndex(opensBody);
+  if (firstBodyIndex >= 0) {
+    // A question or exclamation headline (هل تنجح الوساطة؟) is punctuated like a sentence; when nothing else before
+    // the body could be the title, and body text follows, it is the title.
+    const first = texts[firstBodyIndex] as TextLine;
+    const hasHeadline = texts.slice(0, firstBodyIndex).some((l) => !isStandaloneDateline(l) && l.words >= 2);
+    const next = texts.findIndex((l, i) => i > firstBodyIndex && opensBody(l));
+    if (!hasHeadline && next >= 0 && looksLikeHeadline(first)) {
+      evidence.push(`punctuated line "${first.text}" opens the article: read as its title`);
+      firstBodyIndex = next;
+    }
+  }
+  if (firstBodyIndex < 0 || !texts.slice(firstBodyIndex).some((l) => l.anchor)) return null;
 
   // Before the body: headline-like lines, date lines and a dateline line. The title is the last headline-like line
   // before the first date or dateline line that follows one, else the last headline-like line before the body.
