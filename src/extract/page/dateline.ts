@@ -47,7 +47,19 @@ function splitCredits(written: string): string[] {
   return written
     .split(/[ \t]*[،,/;][ \t]*/u)
     .map((c) => c.trim())
-    .filter((c) => c.length > 0);
+    .filter((c) => c.length > 0)
+    .flatMap(splitConjoined);
+}
+
+/**
+ * (الاتحاد ووكالات): the conjunction و is glued to the next credit. An item is split there only when it is not a
+ * known credit itself and every part after the first is one (so a name that contains و stays whole).
+ */
+function splitConjoined(item: string): string[] {
+  if (classifyCredit(item).kind !== 'other') return [item];
+  const parts = item.split(/[ \t]+و(?=\S)/u);
+  if (parts.length < 2 || parts.slice(1).some((p) => classifyCredit(p).kind === 'other')) return [item];
+  return parts;
 }
 
 function build(

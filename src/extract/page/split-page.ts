@@ -102,7 +102,9 @@ function splitSegment(lines: Line[]): Line[][] {
   }
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
-    const opensArticle = seenBody && (l.type === 'date' || isStandaloneDateline(l)) && anchorAfter[i] === true;
+    // A credit alone ((وام)) closes an article rather than opening one; a dateline with places opens one.
+    const opener = l.type === 'date' || (isStandaloneDateline(l) && l.dateline.places.length > 0);
+    const opensArticle = seenBody && opener && anchorAfter[i] === true;
     if (opensArticle) {
       let cut = current.length;
       for (let j = current.length - 1; j >= 0; j--) {
@@ -176,7 +178,14 @@ function buildArticle(segment: Line[], ctx: PageContext, opening: string): PageA
     lastBodyIndex++;
   }
   const bodyLines = texts.slice(firstBodyIndex, lastBodyIndex + 1);
-  for (const l of texts.slice(lastBodyIndex + 1)) evidence.push(`dropped trailing line "${l.text}"`);
+  const closingCredits: string[] = [];
+  for (const l of texts.slice(lastBodyIndex + 1)) {
+    if (isStandaloneDateline(l) && l.dateline.places.length === 0) {
+      // A credit line that closes the article: (وام), (رويترز).
+      closingCredits.push(...l.dateline.credits);
+      evidence.push(`closing credit line "${l.text}"`);
+    } else evidence.push(`dropped trailing line "${l.text}"`);
+  }
 
   const builder = new OffsetTextBuilder(ctx.page);
   let titleSpan: TextSpan | null = null;
@@ -240,6 +249,11 @@ function buildArticle(segment: Line[], ctx: PageContext, opening: string): PageA
 
   const credits = [...(datelineInfo?.credits ?? [])];
   const agencies = [...(datelineInfo?.agencies ?? [])];
+  for (const credit of closingCredits) {
+    if (credits.includes(credit)) continue;
+    credits.push(credit);
+    if (classifyCredit(credit).kind === 'agency') agencies.push(credit);
+  }
   let segmentSource: SourceLine | undefined;
   for (const l of segment) {
     if (l.type !== 'furniture' || l.outlet === undefined || l.kind === MASTHEAD) continue;
