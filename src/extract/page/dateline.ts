@@ -52,11 +52,11 @@ function splitCredits(written: string): string[] {
 }
 
 /**
- * (الاتحاد ووكالات): the conjunction و is glued to the next credit. An item is split there only when it is not a
- * known credit itself and every part after the first is one (so a name that contains و stays whole).
+ * (الاتحاد ووكالات): the conjunction و is glued to the next credit. An item is split there only when it is not an
+ * agency's name itself and every part after the first is a known credit (so a name that contains و stays whole).
  */
 function splitConjoined(item: string): string[] {
-  if (classifyCredit(item).kind !== 'other') return [item];
+  if (classifyCredit(item).kind === 'agency') return [item];
   const parts = item.split(/[ \t]+و(?=\S)/u);
   if (parts.length < 2 || parts.slice(1).some((p) => classifyCredit(p).kind === 'other')) return [item];
   return parts;
