@@ -75,6 +75,8 @@ describe('classifyFurniture', () => {
     );
     assert.equal(kindOf('الكرملين: لقاء ترامب وبوتين ضروري لكنه بحاجة إلى تحضيرات كثيرة'), 'text');
     assert.equal(kindOf('Sharefest opens in Oslo'), 'text');
+    assert.equal(kindOf('By-election called in northern district'), 'text');
+    assert.equal(kindOf('Bylaws of the new council published'), 'text');
   });
 });
 

@@ -33,7 +33,7 @@ function compile(rule: FurnitureRule): CompiledRule {
     'only-phrases': `^(?:${PUNCT_OR_COUNT}${phrases}${WORD_END})+${PUNCT_OR_COUNT}$`,
     'list-header': `^${PUNCT}${phrases}${PUNCT}$`,
     contains: `(?<![\\p{L}\\p{N}])${phrases}`,
-    prefix: `^${PUNCT}(${phrases})${WORD_END}`,
+    prefix: `^${PUNCT}(${phrases})(?=[\\s:：]|$)`,
   };
   return { rule, regex: new RegExp(sources[rule.match], 'u') };
 }

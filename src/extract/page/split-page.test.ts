@@ -210,6 +210,7 @@ describe('splitPage options and odd input', () => {
       ['2025-05-06', '2025-05-07'],
     );
     assert.equal(splitPage(seedPage, { publishedOn: 'May 7' })[1]?.publishedOn, null);
+    assert.equal(splitPage(seedPage, { publishedOn: '2025-02-30' })[1]?.publishedOn, null);
   });
 
   it('takes the outlet from the one non-agency credit beside agencies when nothing else names it', () => {
