@@ -5,7 +5,7 @@ import { classifyCredit } from './page-lexicon';
 import {
   isStandaloneDateline,
   looksLikeHeadline,
-  MASTHEAD,
+  isSourceLine,
   type Line,
   type SourceLine,
   type TextLine,
@@ -149,7 +149,7 @@ export function buildArticle(segment: Line[], ctx: PageContext, opening: string)
   }
   let segmentSource: SourceLine | undefined;
   for (const l of segment) {
-    if (l.type !== 'furniture' || l.outlet === undefined || l.kind === MASTHEAD) continue;
+    if (!isSourceLine(l)) continue;
     if (classifyCredit(l.outlet).kind === 'agency') {
       // المصدر: وكالات credits agencies; it names no outlet.
       credits.push(l.outlet);

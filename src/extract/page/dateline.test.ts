@@ -52,6 +52,12 @@ describe('parseDateline', () => {
     assert.deepEqual([london?.places, london?.credits], [['LONDON'], []]);
   });
 
+  it('reads a quoted outlet credit after a dash', () => {
+    const d = parseDateline('موسكو – «المشهد»');
+    assert.deepEqual([d?.places, d?.credits, d?.agencies], [['موسكو'], ['المشهد'], []]);
+    assert.equal(parseDateline('Putin says Russia will respond - "very painfully"'), null);
+  });
+
   it('leaves sentences and titles alone', () => {
     assert.equal(parseDateline('The minister (who spoke on condition of anonymity) said talks would go on.'), null);
     assert.equal(parseDateline('Moscow (Russia) is hosting the talks this week.'), null);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classifyFurniture, hasSentencePunctuation, isMenuLine } from './furniture';
+import { classifyFurniture, copyrightHolder, hasSentencePunctuation, isMenuLine } from './furniture';
 
 const kindOf = (line: string): string => {
   const v = classifyFurniture(line);
@@ -63,6 +63,9 @@ describe('classifyFurniture', () => {
     assert.equal(kindOf('الرئيسية سياسة اقتصاد رياضة فيديو'), 'furniture:menu');
     assert.equal(kindOf('Home > World > Middle East'), 'furniture:menu');
     assert.equal(isMenuLine('06/05/2025'), false);
+    const withMasthead = classifyFurniture('بوابة الشرق | الصفحة الرئيسية | العالم');
+    assert.equal(withMasthead.role === 'furniture' && withMasthead.kind, 'masthead');
+    assert.equal(withMasthead.role === 'furniture' && withMasthead.value, 'بوابة الشرق');
   });
 
   it('keeps body text that merely starts with or contains a furniture word', () => {
@@ -86,5 +89,15 @@ describe('hasSentencePunctuation', () => {
     assert.equal(hasSentencePunctuation('هل تنجح الوساطة؟'), true);
     assert.equal(hasSentencePunctuation('U.S. envoy to visit Cairo'), false);
     assert.equal(hasSentencePunctuation('الكرملين: لقاء ترامب وبوتين ضروري'), false);
+  });
+});
+
+describe('copyrightHolder', () => {
+  it('names the owner a copyright line gives, as written', () => {
+    assert.equal(copyrightHolder('© 2025 AFP. All rights reserved.'), 'AFP');
+    assert.equal(copyrightHolder('Copyright 2025 The Example Times'), 'The Example Times');
+    assert.equal(copyrightHolder('© جميع الحقوق محفوظة لصحيفة الوطن الجديد 2025'), 'صحيفة الوطن الجديد');
+    assert.equal(copyrightHolder('جميع الحقوق محفوظة © 2025'), null);
+    assert.equal(copyrightHolder('All rights reserved.'), null);
   });
 });

@@ -2,7 +2,7 @@ import { parseDateline, type Dateline } from './dateline';
 import { classifyFurniture, hasSentencePunctuation } from './furniture';
 import { furnitureLexicon } from './page-lexicon';
 import { countWords, splitLines, type PageLine } from './page-lines';
-import { parseDateLine, type DateLine } from './publication-date';
+import { parseDateLine, parsePlaceDateLine, type DateLine } from './publication-date';
 
 /** A page line after the furniture rules, date lines and datelines have had their say. */
 export type Line =
@@ -34,6 +34,13 @@ export const SHAPE = furnitureLexicon.shape;
 export const MASTHEAD_MAX_WORDS = 5;
 /** The furniture kind (page-furniture.json) whose line names the outlet in the page's own masthead. */
 export const MASTHEAD = 'masthead';
+/** The furniture kind whose line may name the site's owner (© 2025 AFP): the weakest page-level outlet. */
+export const COPYRIGHT = 'copyright';
+
+/** A line that credits the article's source with a label (المصدر: ...), as opposed to a masthead or copyright. */
+export function isSourceLine(l: Line): l is SourceLine {
+  return l.type === 'furniture' && l.outlet !== undefined && l.kind !== MASTHEAD && l.kind !== COPYRIGHT;
+}
 
 export function classifyLines(page: string, dayFirst: boolean): Line[] {
   return splitLines(page).map((line): Line => {
@@ -47,7 +54,7 @@ export function classifyLines(page: string, dayFirst: boolean): Line[] {
     const cut = verdict.role === 'stripped' ? verdict.cut : 0;
     const start = line.start + cut;
     const text = page.slice(start, line.end);
-    const date = parseDateLine(text, dayFirst);
+    const date = parseDateLine(text, dayFirst) ?? parsePlaceDateLine(text, dayFirst);
     if (date) return { type: 'date', line, date };
     const words = countWords(text);
     const punctuated = hasSentencePunctuation(text);

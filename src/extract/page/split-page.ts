@@ -3,21 +3,34 @@ import { buildArticle, type PageContext } from './build-article';
 import { countScripts } from './language';
 import type { PageArticle, SplitPageOptions } from './page.model';
 import { classifyCredit } from './page-lexicon';
-import { classifyLines, MASTHEAD, MASTHEAD_MAX_WORDS, splitSegment, type Line } from './page-line-kinds';
+import {
+  classifyLines,
+  COPYRIGHT,
+  isSourceLine,
+  MASTHEAD,
+  MASTHEAD_MAX_WORDS,
+  splitSegment,
+  type Line,
+} from './page-line-kinds';
 
 export type { PageArticle, SplitPageOptions, TextSpan } from './page.model';
 
-/** The outlet a page names for itself: the first source line that does not name an agency, else the masthead. */
+/**
+ * The outlet a page names for itself: the first source line that does not name an agency, else the masthead, else
+ * the owner named by a copyright line.
+ */
 function findPageOutlet(lines: Line[]): { outlet: string; reason: string } | null {
   let masthead: { outlet: string; reason: string } | null = null;
+  let copyright: { outlet: string; reason: string } | null = null;
   for (const l of lines) {
     if (l.type !== 'furniture' || l.outlet === undefined) continue;
     if (l.kind === MASTHEAD) masthead ??= { outlet: l.outlet, reason: `the masthead "${l.line.text}"` };
-    else if (classifyCredit(l.outlet).kind !== 'agency') {
+    else if (l.kind === COPYRIGHT) copyright ??= { outlet: l.outlet, reason: `the copyright line "${l.line.text}"` };
+    else if (isSourceLine(l) && classifyCredit(l.outlet).kind !== 'agency') {
       return { outlet: l.outlet, reason: `the source line "${l.line.text}"` };
     }
   }
-  return masthead;
+  return masthead ?? copyright;
 }
 
 /**
@@ -36,8 +49,9 @@ function findPageOutlet(lines: Line[]): { outlet: string; reason: string } | nul
  * - Title: the last headline-like line before the date/dateline lines (or before the body). Dateline: a dateline
  *   line before the body, or a dateline at the start of the first paragraph (BEIJING (Reuters) - ...), in which case
  *   datelineSpan lies inside that paragraph and the paragraph and bodySpan start after it.
- * - Outlet: the article's source line (المصدر: ...), else the page's, else the page's masthead (صحيفة ...), else
- *   `options.outlet`, else the one credit
+ * - Outlet: the article's source line (المصدر: ...), else the page's, else the page's masthead (صحيفة ..., or the
+ *   first item of a menu bar), else the owner a copyright line names (© 2025 AFP), else `options.outlet`, else the
+ *   one credit
  *   beside agency credits in the dateline ((الاتحاد، وكالات)). A source line naming an agency is not an outlet.
  * - publishedOn: the article's own date line (a "published" or unlabelled date, never an "updated" one), else
  *   `options.publishedOn` when it is an ISO date, else null. Numeric dates are read day-first on Arabic pages and
