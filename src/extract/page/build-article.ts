@@ -147,6 +147,16 @@ export function buildArticle(segment: Line[], ctx: PageContext, opening: string)
     credits.push(credit);
     if (classifyCredit(credit).kind === 'agency') agencies.push(credit);
   }
+  for (const l of segment) {
+    if (l.type !== 'furniture' || l.credit === undefined) continue;
+    // By Reuters / By Jane Doe and AFP: the agencies a byline names are credits; a person's name is not.
+    for (const part of l.credit.split(/\s*(?:[,،;&]|\band\b)\s*/u)) {
+      if (part.length === 0 || credits.includes(part) || classifyCredit(part).kind !== 'agency') continue;
+      credits.push(part);
+      agencies.push(part);
+      evidence.push(`agency credit "${part}" from the byline "${l.line.text}"`);
+    }
+  }
   let segmentSource: SourceLine | undefined;
   for (const l of segment) {
     if (!isSourceLine(l)) continue;

@@ -53,6 +53,8 @@ describe('classifyFurniture', () => {
     assert.equal(kindOf('© 2025 Example Wire. All rights reserved.'), 'furniture:copyright');
     assert.equal(kindOf('By Jane Okafor'), 'furniture:byline');
     assert.equal(kindOf('Reporting by Jane Okafor; Editing by Tom Reyes'), 'furniture:byline');
+    const byline = classifyFurniture('By Reuters');
+    assert.equal(byline.role === 'furniture' && byline.credit, 'Reuters');
     const masthead = classifyFurniture('صحيفة الوطن الجديد');
     assert.equal(masthead.role === 'furniture' && masthead.kind, 'masthead');
     assert.equal(masthead.role === 'furniture' && masthead.value, 'صحيفة الوطن الجديد');

@@ -10,9 +10,9 @@ export type FurnitureVerdict =
   | { role: 'separator'; kind: string; reason: string }
   /**
    * The whole line is furniture. `value` is the text after a label's colon, or the whole line for a prefix rule;
-   * `givesOutlet` says it names the outlet (a source line or a masthead).
+   * `givesOutlet` says it names the outlet (a source line or a masthead); `credit` is what a byline credits.
    */
-  | { role: 'furniture'; kind: string; reason: string; value?: string; givesOutlet?: boolean }
+  | { role: 'furniture'; kind: string; reason: string; value?: string; givesOutlet?: boolean; credit?: string }
   /** A label glued to the start of text: the line's text starts at `cut`. */
   | { role: 'stripped'; kind: string; reason: string; cut: number }
   | { role: 'text' };
@@ -108,6 +108,7 @@ export function classifyFurniture(line: string): FurnitureVerdict {
           kind: rule.kind,
           reason: `${rule.kind} "${line}"`,
           ...(rule.givesOutlet ? { value: line, givesOutlet: true } : {}),
+          ...(rule.givesCredit ? { credit: line.slice(m.index + m[0].length).replace(/^[\s:：]+/u, '') } : {}),
         };
     }
   }

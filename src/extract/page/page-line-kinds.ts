@@ -8,7 +8,7 @@ import { parseDateLine, parsePlaceDateLine, type DateLine } from './publication-
 export type Line =
   | { type: 'blank'; line: PageLine }
   | { type: 'separator'; line: PageLine; reason: string }
-  | { type: 'furniture'; line: PageLine; reason: string; kind: string; outlet?: string }
+  | { type: 'furniture'; line: PageLine; reason: string; kind: string; outlet?: string; credit?: string }
   | { type: 'date'; line: PageLine; date: DateLine }
   | {
       type: 'text';
@@ -49,7 +49,14 @@ export function classifyLines(page: string, dayFirst: boolean): Line[] {
     if (verdict.role === 'separator') return { type: 'separator', line, reason: verdict.reason };
     if (verdict.role === 'furniture') {
       const outlet = verdict.givesOutlet && verdict.value ? verdict.value : undefined;
-      return { type: 'furniture', line, reason: verdict.reason, kind: verdict.kind, ...(outlet ? { outlet } : {}) };
+      return {
+        type: 'furniture',
+        line,
+        reason: verdict.reason,
+        kind: verdict.kind,
+        ...(outlet ? { outlet } : {}),
+        ...(verdict.credit ? { credit: verdict.credit } : {}),
+      };
     }
     const cut = verdict.role === 'stripped' ? verdict.cut : 0;
     const start = line.start + cut;

@@ -220,6 +220,13 @@ describe('splitPage options and odd input', () => {
     assert.deepEqual(article?.agencies, ['وكالات']);
   });
 
+  it('credits the agency a byline names, not the person', () => {
+    const [byAgency] = splitPage(`Ministers agree on a fishing accord\nBy AFP\n${englishSentences(40)}`);
+    assert.deepEqual([byAgency?.agencies, byAgency?.credits], [['AFP'], ['AFP']]);
+    const [byPerson] = splitPage(`Ministers agree on a fishing accord\nBy Jane Okafor\n${englishSentences(40)}`);
+    assert.deepEqual([byPerson?.agencies, byPerson?.credits], [[], []]);
+  });
+
   it('does not take a source line that names agencies as the outlet', () => {
     const [article] = splitPage(fixture('ar-source-agency-numeric.txt'), { outlet: 'Tunis Daily' });
     assert.equal(article?.outlet, 'Tunis Daily');

@@ -46,9 +46,13 @@ function findPageOutlet(lines: Line[]): { outlet: string; reason: string } | nul
  *   words, or proseMinWords words; page-furniture.json `shape`): a page of headlines or furniture only yields [].
  * - Inside a segment, a date or dateline line after body text starts another article (two articles without a
  *   separator).
- * - Title: the last headline-like line before the date/dateline lines (or before the body). Dateline: a dateline
- *   line before the body, or a dateline at the start of the first paragraph (BEIJING (Reuters) - ...), in which case
- *   datelineSpan lies inside that paragraph and the paragraph and bodySpan start after it.
+ * - Title: the last headline-like line before the date/dateline lines (or before the body); a question or
+ *   exclamation headline counts when nothing else can be the title. Dateline: a dateline line before the body, or a
+ *   dateline at the start of the first paragraph (BEIJING (Reuters) - ...), in which case datelineSpan lies inside
+ *   that paragraph and the paragraph and bodySpan start after it. A dateline printed above the title is reported
+ *   (places, credits) but left out of the text, which keeps page order.
+ * - Credits: the dateline's, a closing credit line ((وام) after the body), the agencies a byline names (By Reuters)
+ *   and a source line that names agencies (المصدر: وكالات).
  * - Outlet: the article's source line (المصدر: ...), else the page's, else the page's masthead (صحيفة ..., or the
  *   first item of a menu bar), else the owner a copyright line names (© 2025 AFP), else `options.outlet`, else the
  *   one credit
