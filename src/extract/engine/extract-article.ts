@@ -1,0 +1,637 @@
+import { toGlobalId } from '../../shared/global-id';
+import { ActorKind, StatementForm, type MeetingStatus } from '../../shared/graphql/enums';
+import type { AliasIndex, IndexedEntity } from '../alias-index';
+import type {
+  CandidateArticle,
+  CandidateMeeting,
+  CandidateRef,
+  CandidateStatement,
+  MeetingRef,
+  ProposedActor,
+  RefSource,
+} from '../extract.model';
+import type { Lexicon, VerbForm } from '../lexicon/lexicon';
+import type { PageArticle } from '../page-source';
+import { splitSentences } from '../text/sentences';
+import { toPageSpan } from '../text/span';
+import { codeEvent } from './event-code';
+import { assignStatuses, findMeetings, type MeetingMention } from './meetings';
+import { entityOf, wordsOf } from './mentions';
+import { viewSentence, type SentenceView, type SpeechQuote } from './sentence';
+import { hasSpeaker, parseSubject, type SubjectPhrase } from './subject';
+
+/** A reporting act found in a sentence: its verb (token range) and its kind. */
+interface Act {
+  at: number;
+  to: number;
+  form: VerbForm;
+  /** Participles that continue it (مضيفاً), as written. */
+  participles: string[];
+  clauseStart: number;
+}
+
+interface Speaker {
+  ref: CandidateRef;
+  entity: IndexedEntity | null;
+  onBehalfOf: CandidateRef | null;
+  via: CandidateRef | null;
+}
+
+interface MeetingEntry {
+  key: string;
+  kind: CandidateMeeting['kind'];
+  participants: IndexedEntity[];
+  evidence: string[];
+}
+
+const CLAUSE_BREAK = /[,،;؛]/;
+const CONTINUATION_ROOM = 2;
+
+export function refOf(entity: IndexedEntity, written: string, source: RefSource = 'RESOLVED'): CandidateRef {
+  return {
+    id: toGlobalId(entity.type, entity.key),
+    type: entity.type,
+    key: entity.key,
+    name: entity.nameEn,
+    written,
+    source,
+    kind: entity.kind,
+    country: entity.country,
+  };
+}
+
+function unresolvedRef(
+  written: string,
+  source: RefSource,
+  kind: ActorKind | null,
+  country: string | null,
+): CandidateRef {
+  return { id: null, type: null, key: null, name: written, written, source, kind, country };
+}
+
+/** Confidence of a candidate: verb certainty + speaker certainty + form, in 0..1 (two decimals). */
+function confidenceOf(form: VerbForm, source: RefSource, quoted: boolean): number {
+  const verb = form.type === 'finite' ? (form.verb.ambiguous ? 0.2 : 0.3) : 0.2;
+  const speaker: Record<RefSource, number> = {
+    RESOLVED: 0.6,
+    ROLE: 0.5,
+    PREVIOUS: 0.5,
+    UNNAMED: 0.5,
+    NEW: 0.3,
+    UNRESOLVED: 0.1,
+  };
+  const value = verb + speaker[source] + (quoted ? 0.1 : 0.05);
+  return Math.round(Math.min(1, value) * 100) / 100;
+}
+
+/**
+ * The reporting acts of a sentence, in order. A finite verb opens an act unless it is embedded: right after an
+ * embedding word (حيث، الذي، that, to), or inside reported content (after أن / that, before the next comma). An
+ * ambiguous form (بين between / stated) counts only with a complement within six words. A participle (مضيفاً،
+ * adding) stays with the act before it; with none before, it opens one.
+ */
+function findActs(view: SentenceView, lex: Lexicon): Act[] {
+  const { tokens, quoteOf } = view;
+  const acts: Act[] = [];
+  let openComplement = -1;
+  let lastBreak = 0;
+  for (let i = 0; i < tokens.length;) {
+    const token = tokens[i]!;
+    if (i > 0 && token.breakBefore && CLAUSE_BREAK.test(token.punctBefore)) lastBreak = i;
+    if (quoteOf[i]) {
+      i += 1;
+      continue;
+    }
+    if (lex.complementizers.has(token.norm) && acts.length > 0) openComplement = i;
+    const m = lex.verbs.matchAt(tokens, i);
+    const lang = token.latin ? 'en' : 'ar';
+    const forms = m ? m.entries.filter((f) => f.verb.lang === lang) : [];
+    if (!m || forms.length === 0) {
+      i += 1;
+      continue;
+    }
+    const form = forms.find((f) => f.type === 'finite') ?? forms.find((f) => f.type === 'nominal') ?? forms[0]!;
+    const previous = tokens[i - 1];
+    const proclitic = m.key.split(' ')[0] !== token.norm;
+    const embedded =
+      previous !== undefined &&
+      !token.breakBefore &&
+      !proclitic &&
+      lex.embedding.has(previous.norm) &&
+      form.type !== 'nominal';
+    const insideContent = openComplement >= 0 && !(lastBreak > openComplement && i - lastBreak <= CONTINUATION_ROOM);
+    let complemented = true;
+    if (form.verb.ambiguous) {
+      complemented = false;
+      for (let k = m.to; k < Math.min(tokens.length, m.to + 6); k++) {
+        const t = tokens[k]!;
+        if (lex.complementizers.has(t.norm) || /[:«"“]/.test(t.punctBefore) || ['الي', 'for', 'on'].includes(t.norm)) {
+          complemented = true;
+          break;
+        }
+      }
+    }
+    if (form.type === 'participle' && acts.length > 0) {
+      acts[acts.length - 1]!.participles.push(wordsOf(view.text, tokens, i, m.to));
+    } else if (!embedded && !insideContent && complemented) {
+      const clauseStart = acts.length === 0 ? 0 : Math.max(lastBreak, acts[acts.length - 1]!.to);
+      acts.push({ at: i, to: m.to, form, participles: [], clauseStart: Math.min(clauseStart, i) });
+      openComplement = -1;
+    }
+    i = m.to;
+  }
+  return acts;
+}
+
+/** Whether tokens [from, to) hold nothing but adverbs and punctuation (between a subject and its verb). */
+function onlyFiller(view: SentenceView, from: number, to: number, lex: Lexicon): boolean {
+  for (let k = from; k < to;) {
+    const adverb = lex.adverbs.matchAt(view.tokens, k);
+    if (!adverb) return false;
+    k = adverb.to;
+  }
+  return true;
+}
+
+/** The subject before the verb (SVO; English): the earliest parse from the clause start that ends at the verb. */
+function subjectBefore(view: SentenceView, act: Act, lex: Lexicon): SubjectPhrase | null {
+  let first: SubjectPhrase | null = null;
+  for (let j = act.clauseStart; j < act.at; j++) {
+    if (view.quoteOf[j]) continue;
+    const s = parseSubject(view, j, act.at, lex);
+    if (!hasSpeaker(s)) continue;
+    if (onlyFiller(view, s.to, act.at, lex)) return s;
+    if (j === act.clauseStart) first ??= s;
+  }
+  return first;
+}
+
+/**
+ * Extracts candidate statements and meetings from one article of a page. Pure: the alias index and the lexicon
+ * are all it reads. Statements are looked for in the body only (never the title, dateline or furniture).
+ */
+export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lexicon): CandidateArticle {
+  const { text } = article;
+  const date = article.publishedOn;
+  const paragraphs = article.paragraphs.length > 0 ? article.paragraphs : [article.bodySpan];
+  const evidence = [...article.evidence];
+  const statements: CandidateStatement[] = [];
+  const statementMeetings: Map<string, { status: MeetingStatus | null; cue: string | null }>[] = [];
+  const meetings = new Map<string, MeetingEntry>();
+  const lastOfKind = new Map<string, string>();
+  const proposed = new Map<string, ProposedActor>();
+  let previous: Speaker | null = null;
+
+  for (const span of splitSentences(text, paragraphs, article.language)) {
+    const view = viewSentence(text, span, article.language, index, lex);
+    const { tokens } = view;
+    const skip = lex.nonStatements.findAll(tokens).find((m) => !view.quoteOf[m.from]);
+    if (skip) {
+      evidence.push(
+        `no statement in "${text.slice(span.start, span.end).slice(0, 60)}…": «${wordsOf(text, tokens, skip.from, skip.to)}» (attribution-cues.json nonStatements)`,
+      );
+      continue;
+    }
+    const acts = findActs(view, lex);
+    acts.forEach((act, k) => {
+      const next = acts[k + 1];
+      const actEnd = next ? next.clauseStart : tokens.length;
+      const start = k === 0 ? span.start : tokens[act.clauseStart]!.start;
+      let end = next ? tokens[next.clauseStart]!.start : span.end;
+      while (end > start && /[\s,،;؛]/.test(text[end - 1]!)) end -= 1;
+      const result = buildStatement(view, act, act.clauseStart, actEnd, { start, end }, previous, index, lex, date);
+      if (!result) return;
+      const { statement, speaker, mentions } = result;
+      // Meetings: complete mentions register (or find) a meeting; anaphoric ones take the last of their kind.
+      const perMeeting = new Map<string, { status: MeetingStatus | null; cue: string | null }>();
+      for (const m of mentions) {
+        let key: string | undefined;
+        if (m.participants.length > 0) {
+          const id = `${m.kind}|${m.participants
+            .map((p) => p.key)
+            .sort()
+            .join('|')}`;
+          let entry = [...meetings.values()].find(
+            (e) =>
+              `${e.kind}|${e.participants
+                .map((p) => p.key)
+                .sort()
+                .join('|')}` === id,
+          );
+          if (!entry) {
+            const base = `${m.participants.map((p) => slug(p.nameEn)).join('-')}-${m.kind.toLowerCase().replace('_', '-')}`;
+            let unique = base;
+            for (let n = 2; meetings.has(unique); n++) unique = `${base}-${n}`;
+            entry = { key: unique, kind: m.kind, participants: m.participants, evidence: [] };
+            meetings.set(unique, entry);
+          }
+          entry.evidence.push(
+            `«${wordsOf(text, tokens, m.from, m.to)}» with ${m.participants.map((p) => p.nameEn).join(', ')}`,
+          );
+          key = entry.key;
+        } else if (m.anaphoric) {
+          key = lastOfKind.get(m.kind);
+          if (key) meetings.get(key)!.evidence.push(`«${wordsOf(text, tokens, m.from, m.to)}» refers back to it`);
+        }
+        if (!key) continue;
+        lastOfKind.set(m.kind, key);
+        const before = perMeeting.get(key);
+        if (!before || (before.status === null && m.status !== null))
+          perMeeting.set(key, { status: m.status, cue: m.statusCue });
+      }
+      for (const key of perMeeting.keys()) {
+        if (!statement.about.some((a) => 'meeting' in a && a.meeting === key))
+          statement.about.unshift({ meeting: key });
+        const s = perMeeting.get(key)!;
+        if (s.status) statement.evidence.push(`asserts ${key} ${s.status} (${s.cue})`);
+      }
+      statements.push(statement);
+      statementMeetings.push(perMeeting);
+      for (const ref of [statement.speaker, statement.via]) {
+        if (ref?.source === 'NEW' && ref.kind) {
+          proposed.set(ref.name, {
+            name: ref.name,
+            kind: ref.kind,
+            country: ref.country,
+            evidence: `${ref.kind === ActorKind.MEDIA ? 'via' : 'speaker'} of "${statement.text.slice(0, 80)}"`,
+          });
+        }
+      }
+      previous = speaker;
+    });
+  }
+
+  const candidateMeetings: CandidateMeeting[] = [];
+  for (const entry of meetings.values()) {
+    const asserting = statementMeetings.map((m, i) => ({ i, s: m.get(entry.key) })).filter((x) => x.s !== undefined);
+    if (asserting.length === 0) continue;
+    const withStatus = asserting.filter((x) => x.s!.status !== null);
+    const status = withStatus.length > 0 ? withStatus[withStatus.length - 1]!.s!.status : null;
+    candidateMeetings.push({
+      key: entry.key,
+      kind: entry.kind,
+      status,
+      statusStatements: withStatus.filter((x) => x.s!.status === status).map((x) => x.i),
+      participants: entry.participants.map((p) => refOf(p, p.nameAr ?? p.nameEn)),
+      durationMinutes: null,
+      evidence: entry.evidence,
+    });
+  }
+  return {
+    title: article.title ?? '',
+    language: article.language,
+    publishedOn: article.publishedOn,
+    url: null,
+    outlet: { name: article.outlet ?? '' },
+    text,
+    pageSpan: article.pageSpan,
+    statements: statements.map((s) => ({ ...s, pageSpan: toPageSpan(s.span, article.pageOffsets) })),
+    meetings: candidateMeetings,
+    proposedActors: [...proposed.values()],
+    evidence,
+  };
+}
+
+function slug(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words[words.length - 1] ?? 'x';
+}
+
+/** Builds the speaker of an act from its subject phrase (or the previous statement's speaker). */
+function speakerOf(
+  view: SentenceView,
+  s: SubjectPhrase | null,
+  previous: Speaker | null,
+  index: AliasIndex,
+  lex: Lexicon,
+  date: string | null,
+  evidence: string[],
+  review: string[],
+): Speaker | null {
+  const written = s ? wordsOf(view.text, view.tokens, s.from, s.to) : '';
+  if (!s || s.pronoun || !hasSpeaker(s)) {
+    if (!previous) return null;
+    evidence.push(
+      `no subject${s?.pronoun ? ` but «${written}»` : ''}: continues the previous speaker (${previous.ref.name})`,
+    );
+    return { ...previous, ref: { ...previous.ref, source: 'PREVIOUS', written: written || previous.ref.written } };
+  }
+  let onBehalfOf: CandidateRef | null = null;
+  if (s.office?.onBehalf) {
+    const scope = s.scopeEntity ?? (s.scopeCountry ? (index.entity('Country', s.scopeCountry) ?? null) : null);
+    if (scope) {
+      onBehalfOf = refOf(scope, written);
+      evidence.push(`on behalf of ${scope.nameEn}: office "${s.office.id}" of «${written}» (offices.json)`);
+    }
+  }
+  if (s.person) {
+    evidence.push(`speaker: ${s.personVia}`);
+    return { ref: refOf(s.person, written), entity: s.person, onBehalfOf, via: null };
+  }
+  if (s.unnamed) {
+    evidence.push(
+      `unnamed source «${written}» (unnamed-sources.json): the explicit unnamed-source speaker, no name guessed`,
+    );
+    const ref = unresolvedRef(lex.unnamedSpeaker.en, 'UNNAMED', ActorKind.PERSON, null);
+    return { ref: { ...ref, written }, entity: null, onBehalfOf, via: null };
+  }
+  if (s.office) {
+    const organization = s.scopeEntity?.type === 'Actor' ? s.scopeEntity.key : null;
+    const country =
+      s.scopeCountry ?? (s.scopeEntity?.type === 'Country' ? s.scopeEntity.key : (s.scopeEntity?.country ?? null));
+    if (s.newName) {
+      const name = wordsOf(view.text, view.tokens, s.newName.from, s.newName.to);
+      evidence.push(
+        `speaker «${name}» is not in the graph: proposed as a new person (${s.office.id}${country ? `, ${country}` : ''})`,
+      );
+      review.push(`new actor «${name}»`);
+      return { ref: unresolvedRef(name, 'NEW', ActorKind.PERSON, country), entity: null, onBehalfOf, via: null };
+    }
+    const holders = index.officeHolders(s.office.id, { organization, country }, date);
+    if (holders.length === 1) {
+      const holder = holders[0]!.holder;
+      evidence.push(
+        `role «${written}» → ${holder.nameEn}, ${s.office.id} of ${organization ?? country} on ${date ?? 'today'} (graph Role)`,
+      );
+      return { ref: refOf(holder, written, 'ROLE'), entity: holder, onBehalfOf, via: null };
+    }
+    evidence.push(
+      `role «${written}»: ${holders.length === 0 ? 'no office-holder in the graph' : `${holders.length} office-holders`} on ${date ?? 'today'}`,
+    );
+    review.push(`speaker «${written}» unresolved`);
+    return {
+      ref: unresolvedRef(written, 'UNRESOLVED', ActorKind.PERSON, country),
+      entity: null,
+      onBehalfOf,
+      via: null,
+    };
+  }
+  if (s.organization) {
+    evidence.push(
+      `speaker: ${s.organization.type === 'Country' ? 'country' : 'organization'} «${written}» → ${s.organization.nameEn}`,
+    );
+    if (s.organization.type !== 'Actor') review.push('a country as speaker: the graph records statements by actors');
+    return { ref: refOf(s.organization, written), entity: s.organization, onBehalfOf, via: null };
+  }
+  if (s.newName) {
+    const name = wordsOf(view.text, view.tokens, s.newName.from, s.newName.to);
+    evidence.push(`speaker «${name}» is not in the graph: proposed as a new person`);
+    review.push(`new actor «${name}»`);
+    return { ref: unresolvedRef(name, 'NEW', ActorKind.PERSON, null), entity: null, onBehalfOf, via: null };
+  }
+  return null;
+}
+
+function buildStatement(
+  view: SentenceView,
+  act: Act,
+  actFrom: number,
+  actTo: number,
+  span: { start: number; end: number },
+  previous: Speaker | null,
+  index: AliasIndex,
+  lex: Lexicon,
+  date: string | null,
+): { statement: CandidateStatement; speaker: Speaker; mentions: MeetingMention[] } | null {
+  const { tokens, text, quoteOf, mentionAt } = view;
+  const evidence: string[] = [];
+  const review: string[] = [];
+  const verbWords = wordsOf(text, tokens, act.at, act.to);
+  evidence.push(
+    `${act.form.type} reporting verb «${verbWords}» (${act.form.verb.lemma}, ${act.form.verb.gloss}; reporting-verbs.json)` +
+      (act.participles.length > 0 ? `, continued by «${act.participles.join('», «')}»` : ''),
+  );
+
+  // The subject: after the verb (Arabic VSO, English inversion, "according to X"), else before it.
+  const after = parseSubject(view, act.to, actTo, lex);
+  const before = act.form.type === 'nominal' ? null : subjectBefore(view, act, lex);
+  let subject: SubjectPhrase | null;
+  if (act.form.type === 'nominal') subject = after;
+  else if (tokens[act.at]!.latin) subject = before && hasSpeaker(before) ? before : after;
+  else subject = hasSpeaker(after) ? after : before;
+  if (subject && !hasSpeaker(subject)) subject = null;
+  // An explicit subject the parser could not read (وزارة الخارجية الروسية unknown) must not continue the previous
+  // speaker: only an empty subject slot (وأضاف: «...», وأشار إلى أن) does.
+  if (!subject && !tokens[act.at]!.latin) {
+    let k = act.to;
+    while (k < actTo && lex.adverbs.matchAt(tokens, k)) k = lex.adverbs.matchAt(tokens, k)!.to;
+    const t = tokens[k];
+    const empty =
+      !t ||
+      t.breakBefore ||
+      quoteOf[k] !== null ||
+      lex.complement.matchAt(tokens, k) !== null ||
+      lex.verbs.matchAt(tokens, k) !== null;
+    if (!empty) {
+      let e = k;
+      while (
+        e < actTo &&
+        e - k < 5 &&
+        !lex.complement.matchAt(tokens, e) &&
+        !quoteOf[e] &&
+        !(e > k && tokens[e]!.breakBefore)
+      )
+        e++;
+      const written = wordsOf(text, tokens, k, e);
+      evidence.push(`subject «${written}» matches no graph name, role or source`);
+      review.push(`speaker «${written}» unresolved`);
+      subject = null;
+      const speaker: Speaker = {
+        ref: unresolvedRef(written, 'UNRESOLVED', null, null),
+        entity: null,
+        onBehalfOf: null,
+        via: null,
+      };
+      return finish(speaker, { from: k, to: e });
+    }
+  }
+  if (subject?.agency) {
+    // The agency relays; the words are someone else's. Left to an embedded act (ذكرت وكالة تاس أن بيسكوف قال).
+    return null;
+  }
+  const speaker = speakerOf(view, subject, previous, index, lex, date, evidence, review);
+  if (!speaker) return null;
+  return finish(speaker, subject ? { from: subject.from, to: subject.to } : { from: act.to, to: act.to });
+
+  function finish(sp: Speaker, subjectRange: { from: number; to: number }) {
+    let speakerRef = sp.ref;
+    let via = sp.ref.source === 'PREVIOUS' ? sp.via : null;
+    let onBehalfOf = sp.onBehalfOf;
+    const excluded = (k: number) => k >= subjectRange.from && k < subjectRange.to;
+
+    // Relays: "in a statement read out by X" (X is via), "quoting X" (X speaks, the subject is via).
+    for (let k = actFrom; k < actTo; k++) {
+      if (quoteOf[k]) continue;
+      const by = lex.relayBy.matchAt(tokens, k);
+      const from = by ? null : lex.relayFrom.matchAt(tokens, k);
+      const cue = by ?? from;
+      if (!cue) continue;
+      const target = parseSubject(view, cue.to, actTo, lex);
+      const person = target.person ?? target.organization;
+      if (!person) continue;
+      const words = wordsOf(text, tokens, target.from, target.to);
+      if (by) {
+        via = refOf(person, words);
+        evidence.push(`relayed: «${wordsOf(text, tokens, cue.from, cue.to)}» ${person.nameEn} (via)`);
+      } else {
+        if (sp.entity) via = refOf(sp.entity, sp.ref.written);
+        speakerRef = refOf(person, words);
+        evidence.push(
+          `«${wordsOf(text, tokens, cue.from, cue.to)}» ${person.nameEn}: the speaker; ${sp.ref.name} passes the words on (via)`,
+        );
+      }
+      break;
+    }
+    // Agencies credited for the words: «أوردتها وكالة ريا نوفوستي», "told Reuters", "according to TASS".
+    for (const m of view.mentions) {
+      if (m.from < actFrom || m.from >= actTo || quoteOf[m.from] || excluded(m.from)) continue;
+      const media = m.type === 'agency' || (m.type === 'entity' && m.entity.kind === 'MEDIA');
+      if (!media) continue;
+      let cued = false;
+      for (let k = Math.max(actFrom, m.from - 4); k < m.from; k++) {
+        const cue = lex.via.matchAt(tokens, k) ?? lex.agencyWords.matchAt(tokens, k);
+        if (cue && cue.to <= m.from + 1) cued = true;
+      }
+      if (!cued) continue;
+      const entity = entityOf(m);
+      const words = wordsOf(text, tokens, m.from, m.to);
+      via = entity
+        ? refOf(entity, words)
+        : unresolvedRef(m.type === 'agency' ? m.agency.en : words, 'NEW', ActorKind.MEDIA, null);
+      evidence.push(`via: agency «${words}» after an attribution cue (attribution-cues.json)`);
+      break;
+    }
+    // Explicit "on behalf of X" / "نيابة عن X" outside the subject.
+    for (let k = actFrom; k < actTo && !onBehalfOf; k++) {
+      if (quoteOf[k] || excluded(k)) continue;
+      const cue = lex.onBehalf.matchAt(tokens, k);
+      if (!cue || tokens[k]!.norm === 'for') continue;
+      const target = entityOf(mentionAt[cue.to]);
+      if (target) {
+        onBehalfOf = refOf(target, wordsOf(text, tokens, cue.from, cue.to + 1));
+        evidence.push(`on behalf of ${target.nameEn}: «${wordsOf(text, tokens, cue.from, cue.to)}»`);
+      }
+    }
+
+    // Form: direct speech in quote marks introduced by the verb or a colon, or words after a colon.
+    const speech = view.quotes.filter((q) => q.from >= actFrom && q.to <= actTo && q.depth === 0);
+    const introduced = speech.filter((q) => isIntroduced(view, q, act));
+    let form = StatementForm.PARAPHRASE;
+    let quote: string | null = null;
+    let content: { from: number; to: number } | null = null;
+    if (introduced.length > 0) {
+      form = StatementForm.DIRECT_QUOTE;
+      const q = introduced[0]!;
+      quote = text.slice(q.open + 1, q.close).trim();
+      content = { from: Math.min(...introduced.map((x) => x.from)), to: Math.max(...introduced.map((x) => x.to)) };
+      evidence.push(`direct quote in ${q.mark}…${text[q.close] ?? ''} marks`);
+    } else if (speech.length === 0) {
+      const colon = lastColonAfter(view, act.to, actTo);
+      if (colon !== null && colon < actTo) {
+        form = StatementForm.DIRECT_QUOTE;
+        quote = text.slice(tokens[colon]!.start, span.end).replace(/[.\s]+$/, '');
+        content = { from: colon, to: actTo };
+        evidence.push('direct speech after a colon, without quote marks');
+      }
+    }
+    if (!content) {
+      let from = Math.max(subjectRange.to, act.to);
+      for (let k = from; k < actTo; k++) {
+        if (lex.complementizers.has(tokens[k]!.norm)) {
+          from = k;
+          break;
+        }
+      }
+      content = { from, to: actTo };
+    }
+
+    // Meetings and what the words are about.
+    const meetingMentions = findMeetings(view, actFrom, actTo, subjectRange, act.at, sp.entity, lex);
+    assignStatuses(view, actFrom, actTo, meetingMentions, lex);
+    const about: (CandidateRef | MeetingRef)[] = [];
+    const skipKeys = new Set(
+      [speakerRef, onBehalfOf, via]
+        .filter((r): r is CandidateRef => r !== null && r.key !== null)
+        .map((r) => `${r.type}:${r.key}`),
+    );
+    for (const m of view.mentions) {
+      if (m.from < actFrom || m.from >= actTo || excluded(m.from)) continue;
+      let entity: IndexedEntity | null = null;
+      if (m.type === 'entity') entity = m.entity;
+      else if (m.type === 'nationality') {
+        const near = mentionAt[m.to] ?? null;
+        const prev = view.mentions.find((x) => x.to === m.from) ?? null;
+        const describesPerson = near?.type === 'entity' || near?.type === 'office' || prev?.type === 'office';
+        if (!describesPerson) entity = index.entity('Country', m.country) ?? null;
+      }
+      if (!entity || entity.kind === 'MEDIA') continue;
+      const id = `${entity.type}:${entity.key}`;
+      if (skipKeys.has(id)) continue;
+      skipKeys.add(id);
+      about.push(refOf(entity, wordsOf(text, tokens, m.from, m.to)));
+    }
+
+    const event = codeEvent(
+      tokens,
+      content,
+      { from: actFrom, to: actTo },
+      act.form.verb,
+      meetingMentions.length > 0,
+      lex,
+    );
+    evidence.push(event.rationale);
+    if (speakerRef.type === 'Country') review.push('a country as speaker: the graph records statements by actors');
+    const statement: CandidateStatement = {
+      speaker: speakerRef,
+      onBehalfOf,
+      via,
+      verb: act.form.verb.lemma,
+      form,
+      text: text.slice(span.start, span.end),
+      quote,
+      about,
+      cameo: event.cameo,
+      plover: event.plover,
+      goldstein: event.goldstein,
+      rationale: event.rationale,
+      span,
+      pageSpan: span,
+      confidence: confidenceOf(act.form, speakerRef.source, form === StatementForm.DIRECT_QUOTE),
+      evidence,
+      review,
+    };
+    const speaker: Speaker = { ref: speakerRef, entity: speakerRef.key ? sp.entity : null, onBehalfOf, via };
+    return { statement, speaker, mentions: meetingMentions };
+  }
+}
+
+/** The token index just after the last colon that follows the verb (outside quotes) in [from, to), or null. */
+function lastColonAfter(view: SentenceView, from: number, to: number): number | null {
+  let found: number | null = null;
+  for (let k = from + 1; k < to; k++) if (view.tokens[k]!.punctBefore.includes(':') && !view.quoteOf[k]) found = k;
+  return found;
+}
+
+/**
+ * Whether a quote is the act's speech: opened right after a colon or the verb or its participle (وأوضح: «…»), or
+ * followed by a comma and the verb (“…,” he said), or long (eight words or more) and not glued to a noun.
+ */
+function isIntroduced(view: SentenceView, q: SpeechQuote, act: Act): boolean {
+  const { text, tokens } = view;
+  let p = q.open - 1;
+  while (p >= 0 && /\s/.test(text[p]!)) p--;
+  const before = text[p];
+  if (before === ':' || before === '؛') return true;
+  const previousToken = q.from - 1;
+  if (previousToken === act.to - 1 || previousToken < 0) return true;
+  let n = q.close + 1;
+  while (n < text.length && /[\s»”"]/.test(text[n]!)) n++;
+  if (/[,،]/.test(text[n] ?? '') && act.at >= q.to && act.at - q.to <= 4) return true;
+  if (act.at >= q.to && act.at - q.to <= 3 && tokens[q.to]?.punctBefore.match(/[,،]/)) return true;
+  return q.to - q.from >= 8 && (before === undefined || /[,،.]/.test(before));
+}

@@ -1,0 +1,131 @@
+import type { IndexedEntity } from '../alias-index';
+import type { Lexicon, MeetingKindCue } from '../lexicon/lexicon';
+import type { MeetingKind, MeetingStatus } from '../../shared/graphql/enums';
+import type { SentenceView } from './sentence';
+
+/** A meeting named in one statement: which words, which kind, who takes part, and the status the words assert. */
+export interface MeetingMention {
+  from: number;
+  to: number;
+  kind: MeetingKind;
+  participants: IndexedEntity[];
+  cue: MeetingKindCue;
+  status: MeetingStatus | null;
+  statusCue: string | null;
+  /** Set when the noun refers back to an earlier meeting of the article (هذا اللقاء، the summit). */
+  anaphoric: boolean;
+}
+
+/** Status precedence inside one statement (meeting-cues.json description). */
+const PRECEDENCE: MeetingStatus[] = ['CANCELLED', 'REJECTED', 'PLANNED', 'PROPOSED', 'HELD'] as MeetingStatus[];
+const WITH = new Set(['مع', 'with']);
+const STOP_PUNCT = /[.;:؛«»"“”()!?؟]/;
+
+/**
+ * Finds meeting nouns (meeting-cues.json) in tokens [from, to) of a sentence and their participants: the actors
+ * named in the next ten words (لقاء بين بوتين وترامب، talks between X and Y), English names just before the noun
+ * (the Putin-Trump summit), and the speaker after مع / with. A mention with fewer than two participants, none of
+ * them a person, refers back to the article's last meeting of its kind when the noun is definite or follows a
+ * demonstrative (هذا اللقاء، the call), else it is no meeting.
+ */
+export function findMeetings(
+  view: SentenceView,
+  from: number,
+  to: number,
+  skip: { from: number; to: number },
+  verbAt: number,
+  speaker: IndexedEntity | null,
+  lex: Lexicon,
+): MeetingMention[] {
+  const { tokens, mentionAt } = view;
+  const out: MeetingMention[] = [];
+  for (const m of lex.meetingKinds.findAll(tokens, from, to)) {
+    if (m.from >= skip.from && m.from < skip.to) continue;
+    const cue = m.entries[0]!;
+    const participants: IndexedEntity[] = [];
+    const add = (e: IndexedEntity | null) => {
+      if (e && e.type === 'Actor' && e.kind !== 'MEDIA' && !participants.some((p) => p.key === e.key))
+        participants.push(e);
+    };
+    let sawWith = false;
+    for (let k = m.to; k < Math.min(to, m.to + 10); k++) {
+      const t = tokens[k]!;
+      if (k === verbAt || STOP_PUNCT.test(t.punctBefore) || lex.embedding.has(t.norm)) break;
+      if (WITH.has(t.norm) && participants.length === 0) sawWith = true;
+      const mention = mentionAt[k];
+      if (mention?.type === 'entity') add(mention.entity);
+    }
+    if (tokens[m.from]!.latin) {
+      for (let k = m.from - 1; k >= Math.max(from, m.from - 4); k--) {
+        const mention = mentionAt[k];
+        if (tokens[k + 1]!.breakBefore && k + 1 !== m.from) break;
+        if (mention?.type === 'entity' && mention.entity.kind === 'PERSON') add(mention.entity);
+      }
+    }
+    if (sawWith) add(speaker);
+    const previous = tokens[m.from - 1];
+    const definite = /^(ال|وال|فال|بال|لل)/.test(tokens[m.from]!.norm) || tokens[m.from]!.norm.startsWith('the');
+    const demonstrative = previous !== undefined && /^(هذا|هذه|ذلك|تلك|the|this|that)$/.test(previous.norm);
+    const persons = participants.filter((p) => p.kind === 'PERSON').length;
+    const complete = participants.length >= 2 && persons >= 1;
+    out.push({
+      from: m.from,
+      to: m.to,
+      kind: cue.kind,
+      participants: complete ? participants : [],
+      cue,
+      status: null,
+      statusCue: null,
+      anaphoric: !complete && (definite || demonstrative),
+    });
+  }
+  return out;
+}
+
+/**
+ * Assigns the status cues of tokens [from, to) to the nearest meeting mention: per meeting the first of
+ * CANCELLED, REJECTED, PLANNED, PROPOSED, HELD among its cues wins; without a cue, a kind's default (a reported
+ * call was held). A cue right after a negation does not count.
+ */
+export function assignStatuses(view: SentenceView, from: number, to: number, mentions: MeetingMention[], lex: Lexicon) {
+  const { tokens } = view;
+  if (mentions.length === 0) return;
+  const found = new Map<MeetingMention, { status: MeetingStatus; cue: string }[]>();
+  for (const cue of lex.meetingStatuses.findAll(tokens, from, to)) {
+    let negated = false;
+    for (let k = Math.max(from, cue.from - 2); k < cue.from; k++)
+      if (lex.negations.has(tokens[k]!.norm)) negated = true;
+    if (negated) continue;
+    let nearest: MeetingMention | null = null;
+    let distance = Infinity;
+    for (const m of mentions) {
+      if (cue.from >= m.from && cue.from < m.to) continue;
+      const d = cue.from < m.from ? m.from - cue.to : cue.from - m.to;
+      if (d < distance) {
+        distance = d;
+        nearest = m;
+      }
+    }
+    if (!nearest) continue;
+    const list = found.get(nearest) ?? [];
+    list.push({
+      status: cue.entries[0]!,
+      cue: tokens
+        .slice(cue.from, cue.to)
+        .map((t) => t.text)
+        .join(' '),
+    });
+    found.set(nearest, list);
+  }
+  for (const m of mentions) {
+    const cues = found.get(m) ?? [];
+    const best = PRECEDENCE.map((status) => cues.find((c) => c.status === status)).find((c) => c !== undefined);
+    if (best) {
+      m.status = best.status;
+      m.statusCue = `«${best.cue}»`;
+    } else if (m.cue.defaultStatus) {
+      m.status = m.cue.defaultStatus;
+      m.statusCue = `default for ${m.kind} (meeting-cues.json)`;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import type { Token } from './tokens';
+import { phraseKey } from './tokens';
+
+/** A phrase found in a token sequence: tokens [from, to) and what the phrase stands for. */
+export interface PhraseMatch<T> {
+  from: number;
+  to: number;
+  entries: readonly T[];
+  /** The key that matched (the first word possibly without its proclitics). */
+  key: string;
+}
+
+/**
+ * A dictionary of multi-word phrases on normalized words (normalizeName), matched longest first. The first word
+ * may match through its proclitic variants (وأضاف finds أضاف), later words must match as they are; a match
+ * never crosses a punctuation break.
+ */
+export class PhraseIndex<T> {
+  private readonly map = new Map<string, T[]>();
+  private maxWords = 0;
+
+  /** Adds `entry` under `phrase`; phrases normalizing to nothing are ignored. */
+  add(phrase: string, entry: T): void {
+    const key = phraseKey(phrase);
+    if (key === '') return;
+    const list = this.map.get(key);
+    if (list) {
+      if (!list.includes(entry)) list.push(entry);
+    } else this.map.set(key, [entry]);
+    this.maxWords = Math.max(this.maxWords, key.split(' ').length);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  /** The entries stored under exactly this normalized key. */
+  lookup(key: string): readonly T[] | undefined {
+    return this.map.get(key);
+  }
+
+  /**
+   * The longest phrase starting at token `i`, or null. `accept` may veto a candidate match (it is then shorter
+   * phrases' turn).
+   */
+  matchAt(tokens: readonly Token[], i: number, accept?: (m: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
+    const first = tokens[i];
+    if (!first) return null;
+    let limit = Math.min(this.maxWords, tokens.length - i);
+    for (let k = 1; k < limit; k++) {
+      if (tokens[i + k]!.breakBefore) {
+        limit = k;
+        break;
+      }
+    }
+    for (let len = limit; len >= 1; len--) {
+      let rest = '';
+      for (let k = 1; k < len; k++) rest += ` ${tokens[i + k]!.norm}`;
+      for (const head of [first.norm, ...first.variants]) {
+        const key = head + rest;
+        const entries = this.map.get(key);
+        if (!entries) continue;
+        const match = { from: i, to: i + len, entries, key };
+        if (!accept || accept(match)) return match;
+      }
+    }
+    return null;
+  }
+
+  /** Every non-overlapping longest match in `tokens[from, to)`, left to right. */
+  findAll(
+    tokens: readonly Token[],
+    from = 0,
+    to = tokens.length,
+    accept?: (m: PhraseMatch<T>) => boolean,
+  ): PhraseMatch<T>[] {
+    const out: PhraseMatch<T>[] = [];
+    for (let i = from; i < to;) {
+      const m = this.matchAt(tokens, i, accept);
+      if (m && m.to <= to) {
+        out.push(m);
+        i = m.to;
+      } else i += 1;
+    }
+    return out;
+  }
+}
