@@ -69,7 +69,12 @@ export function extractWithIndex(input: PageInputData, index: AliasIndex): PageE
   const lex = lexicon();
   const articles = splitPage(input.text, { outlet: input.outlet ?? null, publishedOn: input.publishedOn ?? null });
   return {
-    articles: articles.map((article) => ({ ...extractArticle(article, index, lex), url: input.url ?? null })),
+    articles: articles.map((article) => {
+      const candidate = extractArticle(article, index, lex);
+      // The outlet by the graph's English name when it knows the page's (صحيفة الاتحاد is Al-Ittihad).
+      const outlet = index.resolveName(candidate.outlet.name).find((e) => e.type === 'Actor' && e.kind === 'MEDIA');
+      return { ...candidate, outlet: { name: outlet?.nameEn ?? candidate.outlet.name }, url: input.url ?? null };
+    }),
   };
 }
 
