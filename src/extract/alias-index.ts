@@ -55,6 +55,7 @@ export class AliasIndex {
   private readonly names = new PhraseIndex<IndexedEntity>();
   private readonly byId = new Map<string, IndexedEntity>();
   private readonly rolesByOffice = new Map<string, IndexedRole[]>();
+  private readonly rolesByHolder = new Map<string, IndexedRole[]>();
   readonly roleCount: number;
 
   constructor(
@@ -86,6 +87,7 @@ export class AliasIndex {
         list.push(indexed);
         this.rolesByOffice.set(office, list);
       }
+      this.rolesByHolder.set(holder.key, [...(this.rolesByHolder.get(holder.key) ?? []), indexed]);
       count += 1;
     }
     this.roleCount = count;
@@ -124,6 +126,14 @@ export class AliasIndex {
       }
       return true;
     });
+  }
+
+  /** The roles an actor holds on `date` (ISO; null: today). */
+  rolesOf(actorKey: string, date: string | null): IndexedRole[] {
+    const on = date ?? new Date().toISOString().slice(0, 10);
+    return (this.rolesByHolder.get(actorKey) ?? []).filter(
+      (r) => (!r.since || r.since <= on) && (!r.until || r.until >= on),
+    );
   }
 
   /**

@@ -9,6 +9,10 @@ export interface EventCode {
   goldstein: number;
   plover: string | null;
   rationale: string;
+  /** Whether a strong cue (denial, accusation, threat ...) chose the code: a meeting's status does not override it. */
+  strong: boolean;
+  /** Whether the verb or a cue is an appeal (020): an appeal about a proposed meeting is 026. */
+  appeal: boolean;
 }
 
 function negated(tokens: readonly Token[], at: number, lex: Lexicon): boolean {
@@ -25,9 +29,10 @@ function negated(tokens: readonly Token[], at: number, lex: Lexicon): boolean {
  */
 export function codeEvent(
   tokens: readonly Token[],
-  content: { from: number; to: number },
+  content: readonly { from: number; to: number }[],
   whole: { from: number; to: number },
   verb: ReportingVerb,
+  participles: readonly ReportingVerb[],
   aboutMeeting: boolean,
   lex: Lexicon,
 ): EventCode {
@@ -50,27 +55,62 @@ export function codeEvent(
       }
     }
   };
-  consider(content.from, content.to, false);
-  consider(whole.from, content.from, true);
-  consider(content.to, whole.to, true);
+  for (const range of content) consider(range.from, range.to, false);
+  const inContent = (k: number) => content.some((r) => k >= r.from && k < r.to);
+  for (let k = whole.from; k < whole.to;) {
+    if (inContent(k)) {
+      k += 1;
+      continue;
+    }
+    let end = k;
+    while (end < whole.to && !inContent(end)) end += 1;
+    consider(k, end, true);
+    k = end;
+  }
+  // A participle that carries a stance (متهماً accusing, محذراً warning) codes the act when its verb does not.
+  const carrier = verb.cameo !== '010' ? verb : (participles.find((p) => p.cameo !== '010') ?? verb);
   const chosen = best as { rule: EventRule; cue: string } | null;
   let code: string;
   let why: string;
-  if (chosen && (chosen.rule.strong || verb.cameo === '010')) {
+  if (chosen && (chosen.rule.strong || carrier.cameo === '010')) {
     code = chosen.rule.code;
     why = `rule "${chosen.rule.id}" (event-cues.json): cue «${chosen.cue}»`;
-  } else if (verb.cameo !== '010') {
-    code = verb.cameo;
-    why = `the verb ${verb.lemma} (${verb.gloss}) codes ${verb.cameo} (reporting-verbs.json)`;
+  } else if (carrier.cameo !== '010') {
+    code = carrier.cameo;
+    why = `the verb ${carrier.lemma} (${carrier.gloss}) codes ${carrier.cameo} (reporting-verbs.json)`;
   } else {
     code = '010';
     why = `no cue word: the verb ${verb.lemma} (${verb.gloss}) is a plain statement`;
   }
   const entry = cameoCode(code)!;
   return {
+    strong: chosen !== null && chosen.rule.strong && chosen.rule.code === code,
+    appeal: code.startsWith('02') || carrier.cameo.startsWith('02'),
     cameo: entry.code,
     goldstein: entry.goldstein,
     plover: entry.plover,
     rationale: `${why} → CAMEO ${entry.code} "${entry.meaning}" (Goldstein ${entry.goldstein})`,
+  };
+}
+
+/**
+ * Recodes a statement from the status it asserts for a meeting (meeting-cues.json): REJECTED or CANCELLED is 125
+ * "reject proposal to meet", PROPOSED with an appeal 026 "appeal to others to meet", PROPOSED or PLANNED 036
+ * "express intent to meet". A code chosen by a strong cue stays. Returns null when nothing changes.
+ */
+export function codeFromMeetingStatus(event: EventCode, statuses: readonly string[]): EventCode | null {
+  if (event.strong && !statuses.some((s) => s === 'REJECTED' || s === 'CANCELLED')) return null;
+  let code: string | null = null;
+  if (statuses.some((s) => s === 'REJECTED' || s === 'CANCELLED')) code = event.cameo === '016' ? null : '125';
+  else if (statuses.includes('PROPOSED')) code = event.appeal ? '026' : '036';
+  else if (statuses.includes('PLANNED')) code = '036';
+  if (!code || code === event.cameo) return null;
+  const entry = cameoCode(code)!;
+  return {
+    ...event,
+    cameo: entry.code,
+    goldstein: entry.goldstein,
+    plover: entry.plover,
+    rationale: `the meeting status it asserts (${statuses.join(', ')}) → CAMEO ${entry.code} "${entry.meaning}" (Goldstein ${entry.goldstein})`,
   };
 }

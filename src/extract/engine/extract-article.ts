@@ -14,7 +14,7 @@ import type { Lexicon, VerbForm } from '../lexicon/lexicon';
 import type { PageArticle } from '../page-source';
 import { splitSentences } from '../text/sentences';
 import { toPageSpan } from '../text/span';
-import { codeEvent } from './event-code';
+import { codeEvent, codeFromMeetingStatus, type EventCode } from './event-code';
 import { assignStatuses, findMeetings, type MeetingMention } from './meetings';
 import { entityOf, wordsOf } from './mentions';
 import { viewSentence, type SentenceView, type SpeechQuote } from './sentence';
@@ -25,8 +25,9 @@ interface Act {
   at: number;
   to: number;
   form: VerbForm;
-  /** Participles that continue it (مضيفاً), as written. */
+  /** Participles that continue it (مضيفاً), as written, and their verbs. */
   participles: string[];
+  participleVerbs: VerbForm['verb'][];
   clauseStart: number;
 }
 
@@ -45,6 +46,8 @@ interface MeetingEntry {
 }
 
 const CLAUSE_BREAK = /[,،;؛]/;
+/** Statuses a meeting named again keeps: it was held, called off or refused. */
+const FINAL = new Set<MeetingStatus>(['HELD', 'CANCELLED', 'REJECTED'] as MeetingStatus[]);
 const CONTINUATION_ROOM = 2;
 
 export function refOf(entity: IndexedEntity, written: string, source: RefSource = 'RESOLVED'): CandidateRef {
@@ -133,14 +136,53 @@ function findActs(view: SentenceView, lex: Lexicon): Act[] {
     }
     if (form.type === 'participle' && acts.length > 0) {
       acts[acts.length - 1]!.participles.push(wordsOf(view.text, tokens, i, m.to));
+      acts[acts.length - 1]!.participleVerbs.push(form.verb);
     } else if (!embedded && !insideContent && complemented) {
       const clauseStart = acts.length === 0 ? 0 : Math.max(lastBreak, acts[acts.length - 1]!.to);
-      acts.push({ at: i, to: m.to, form, participles: [], clauseStart: Math.min(clauseStart, i) });
+      if (form.type === 'nominal' && relaysOnly(view, m.to, lex)) {
+        // "according to the TASS news agency": the agency that carried the words, not an act (see the via scan).
+        i = m.to;
+        continue;
+      }
+      if (form.type === 'nominal' || isPostposed(view, i, m.to, lastBreak, lex)) {
+        // "X rejected Y, the spokesman said." / "..., وفق ما قاله المتحدث": what came before is the content.
+        acts.length = 0;
+        acts.push({ at: i, to: m.to, form, participles: [], participleVerbs: [], clauseStart: 0 });
+        openComplement = -1;
+        i = m.to;
+        continue;
+      }
+      acts.push({ at: i, to: m.to, form, participles: [], participleVerbs: [], clauseStart: Math.min(clauseStart, i) });
       openComplement = -1;
     }
     i = m.to;
   }
   return acts;
+}
+
+/** Whether the words after a nominal attribution (according to ...) name an agency only. */
+function relaysOnly(view: SentenceView, from: number, lex: Lexicon): boolean {
+  let k = from;
+  if (view.tokens[k]?.latin && view.tokens[k]!.norm === 'the') k += 1;
+  const agencyWord = lex.agencyWords.matchAt(view.tokens, k);
+  if (agencyWord) k = agencyWord.to;
+  const m = view.mentionAt[k];
+  return m?.type === 'agency' || (m?.type === 'entity' && m.entity.kind === 'MEDIA');
+}
+
+/**
+ * Whether a verb closes its sentence as a post-posed attribution: after a comma, with a subject before it and at
+ * most a few words after it ("..., Kremlin spokesman Dmitry Peskov said on Wednesday.", "..., قال المتحدث").
+ */
+function isPostposed(view: SentenceView, at: number, to: number, lastBreak: number, lex: Lexicon): boolean {
+  const { tokens } = view;
+  if (lastBreak === 0) return false;
+  for (let k = to; k < tokens.length; k++) {
+    if (view.quoteOf[k] || lex.complementizers.has(tokens[k]!.norm) || /[:«"“]/.test(tokens[k]!.punctBefore))
+      return false;
+  }
+  if (tokens[at]!.latin) return at > lastBreak && at - lastBreak <= 6 && tokens.length - to <= 4;
+  return at - lastBreak <= 1 && tokens.length - to <= 10;
 }
 
 /** Whether tokens [from, to) hold nothing but adverbs and punctuation (between a subject and its verb). */
@@ -182,17 +224,74 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
   const proposed = new Map<string, ProposedActor>();
   let previous: Speaker | null = null;
 
+  const localNames = new Map<string, IndexedEntity>();
+  /** The status the article last gave each meeting (statements or narration). */
+  const established = new Map<string, MeetingStatus>();
+
+  /** The article's meeting a mention names: registered (or found) by kind and participants, or referred back to. */
+  let lastMeeting: string | undefined;
+  const meetingOf = (m: MeetingMention, view: SentenceView): string | undefined => {
+    const words = wordsOf(text, view.tokens, m.from, m.to);
+    if (m.participants.length > 0) {
+      const id = (ps: readonly IndexedEntity[]) =>
+        `${m.kind}|${ps
+          .map((p) => p.key)
+          .sort()
+          .join('|')}`;
+      let entry = [...meetings.values()].find((e) => e.kind === m.kind && id(e.participants) === id(m.participants));
+      if (!entry) {
+        const base = `${m.participants.map((p) => slug(p.nameEn)).join('-')}-${m.kind.toLowerCase().replace('_', '-')}`;
+        let unique = base;
+        for (let n = 2; meetings.has(unique); n++) unique = `${base}-${n}`;
+        entry = { key: unique, kind: m.kind, participants: m.participants, evidence: [] };
+        meetings.set(unique, entry);
+      }
+      entry.evidence.push(`«${words}» with ${m.participants.map((p) => p.nameEn).join(', ')}`);
+      lastOfKind.set(m.kind, entry.key);
+      lastMeeting = entry.key;
+      return entry.key;
+    }
+    if (m.pair && lastMeeting) {
+      // "الجانبين اتفقا على عقد لقاء": the parties of the article's last meeting, in a meeting of this kind.
+      const parties = meetings.get(lastMeeting)!.participants;
+      return meetingOf({ ...m, participants: parties, pair: false }, view);
+    }
+    if (!m.anaphoric) return undefined;
+    const key = lastOfKind.get(m.kind) ?? lastMeeting;
+    if (key) meetings.get(key)!.evidence.push(`«${words}» refers back to it`);
+    return key;
+  };
+
   for (const span of splitSentences(text, paragraphs, article.language)) {
-    const view = viewSentence(text, span, article.language, index, lex);
+    const view = viewSentence(text, span, article.language, index, lex, localNames);
     const { tokens } = view;
+    // Persons named in full: a later sentence may call them by one word of the name (قوه, Kallas).
+    for (const m of view.mentions) {
+      if (m.type !== 'entity' || m.entity.kind !== 'PERSON' || m.to - m.from < 2) continue;
+      for (let k = m.from; k < m.to; k++) {
+        const key = tokens[k]!.norm;
+        if (key.length >= 3 && !lex.aliasStopwords.has(key) && index.resolveName(key).length === 0) {
+          localNames.set(key, m.entity);
+        }
+      }
+    }
     const skip = lex.nonStatements.findAll(tokens).find((m) => !view.quoteOf[m.from]);
+    const acts = skip ? [] : findActs(view, lex);
     if (skip) {
       evidence.push(
         `no statement in "${text.slice(span.start, span.end).slice(0, 60)}…": «${wordsOf(text, tokens, skip.from, skip.to)}» (attribution-cues.json nonStatements)`,
       );
+    }
+    if (acts.length === 0) {
+      // Narration: meetings it names (and the status it gives them) are there for later statements to refer to.
+      const mentions = findMeetings(view, 0, tokens.length, { from: 0, to: 0 }, -1, null, index, lex, true);
+      assignStatuses(view, 0, tokens.length, mentions, lex);
+      for (const m of mentions) {
+        const key = meetingOf(m, view);
+        if (key && m.status && !m.statusCue?.startsWith('default')) established.set(key, m.status);
+      }
       continue;
     }
-    const acts = findActs(view, lex);
     acts.forEach((act, k) => {
       const next = acts[k + 1];
       const actEnd = next ? next.clauseStart : tokens.length;
@@ -201,49 +300,46 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
       while (end > start && /[\s,،;؛]/.test(text[end - 1]!)) end -= 1;
       const result = buildStatement(view, act, act.clauseStart, actEnd, { start, end }, previous, index, lex, date);
       if (!result) return;
-      const { statement, speaker, mentions } = result;
-      // Meetings: complete mentions register (or find) a meeting; anaphoric ones take the last of their kind.
+      const { statement, speaker, mentions, event } = result;
       const perMeeting = new Map<string, { status: MeetingStatus | null; cue: string | null }>();
-      for (const m of mentions) {
-        let key: string | undefined;
-        if (m.participants.length > 0) {
-          const id = `${m.kind}|${m.participants
-            .map((p) => p.key)
-            .sort()
-            .join('|')}`;
-          let entry = [...meetings.values()].find(
-            (e) =>
-              `${e.kind}|${e.participants
-                .map((p) => p.key)
-                .sort()
-                .join('|')}` === id,
-          );
-          if (!entry) {
-            const base = `${m.participants.map((p) => slug(p.nameEn)).join('-')}-${m.kind.toLowerCase().replace('_', '-')}`;
-            let unique = base;
-            for (let n = 2; meetings.has(unique); n++) unique = `${base}-${n}`;
-            entry = { key: unique, kind: m.kind, participants: m.participants, evidence: [] };
-            meetings.set(unique, entry);
-          }
-          entry.evidence.push(
-            `«${wordsOf(text, tokens, m.from, m.to)}» with ${m.participants.map((p) => p.nameEn).join(', ')}`,
-          );
-          key = entry.key;
-        } else if (m.anaphoric) {
-          key = lastOfKind.get(m.kind);
-          if (key) meetings.get(key)!.evidence.push(`«${wordsOf(text, tokens, m.from, m.to)}» refers back to it`);
-        }
+      const keys = mentions.map((m) => meetingOf(m, view));
+      // A meeting noun the act does not tie to anybody belongs to the one meeting the act does name, if only one.
+      const named = [...new Set(keys.filter((k, i) => k !== undefined && mentions[i]!.participants.length > 0))];
+      keys.forEach((key, i) => {
+        if (key === undefined && named.length === 1) keys[i] = named[0];
+      });
+      for (const [i, m] of mentions.entries()) {
+        const key = keys[i];
         if (!key) continue;
-        lastOfKind.set(m.kind, key);
+        let status = m.status;
+        let cue = m.statusCue;
+        const known = established.get(key);
+        if (!status && m.anaphoric && known && FINAL.has(known)) {
+          status = known;
+          cue = `refers back to a meeting the article already gave as ${known}`;
+        }
         const before = perMeeting.get(key);
-        if (!before || (before.status === null && m.status !== null))
-          perMeeting.set(key, { status: m.status, cue: m.statusCue });
+        if (!before || (before.status === null && status !== null)) perMeeting.set(key, { status, cue });
       }
-      for (const key of perMeeting.keys()) {
-        if (!statement.about.some((a) => 'meeting' in a && a.meeting === key))
+      for (const [key, s] of perMeeting) {
+        if (!statement.about.some((a) => 'meeting' in a && a.meeting === key)) {
           statement.about.unshift({ meeting: key });
-        const s = perMeeting.get(key)!;
-        if (s.status) statement.evidence.push(`asserts ${key} ${s.status} (${s.cue})`);
+        }
+        if (s.status) {
+          statement.evidence.push(`asserts ${key} ${s.status} (${s.cue})`);
+          established.set(key, s.status);
+        }
+      }
+      const recoded = codeFromMeetingStatus(
+        event,
+        [...perMeeting.values()].map((x) => x.status).filter((x): x is MeetingStatus => x !== null),
+      );
+      if (recoded) {
+        statement.cameo = recoded.cameo;
+        statement.goldstein = recoded.goldstein;
+        statement.plover = recoded.plover;
+        statement.rationale = recoded.rationale;
+        statement.evidence.push(recoded.rationale);
       }
       statements.push(statement);
       statementMeetings.push(perMeeting);
@@ -292,6 +388,30 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
   };
 }
 
+/**
+ * A spokesperson speaks for the institution of the role they hold at the date (the Kremlin's spokesman for the
+ * Kremlin): the organization of a spokesperson Role, else its country.
+ */
+function spokespersonFor(
+  person: IndexedEntity,
+  index: AliasIndex,
+  date: string | null,
+  evidence: string[],
+): CandidateRef | null {
+  const role = index.rolesOf(person.key, date).find((r) => r.offices.includes('spokesperson'));
+  if (!role) return null;
+  const scope = role.organization
+    ? index.entity('Actor', role.organization)
+    : role.country
+      ? index.entity('Country', role.country)
+      : undefined;
+  if (!scope) return null;
+  evidence.push(
+    `on behalf of ${scope.nameEn}: ${person.nameEn} is its spokesperson on ${date ?? 'today'} (graph Role)`,
+  );
+  return refOf(scope, person.nameEn);
+}
+
 function slug(name: string): string {
   const words = name
     .normalize('NFKD')
@@ -312,6 +432,7 @@ function speakerOf(
   date: string | null,
   evidence: string[],
   review: string[],
+  anonymous: boolean,
 ): Speaker | null {
   const written = s ? wordsOf(view.text, view.tokens, s.from, s.to) : '';
   if (!s || s.pronoun || !hasSpeaker(s)) {
@@ -329,15 +450,18 @@ function speakerOf(
       evidence.push(`on behalf of ${scope.nameEn}: office "${s.office.id}" of «${written}» (offices.json)`);
     }
   }
-  if (s.person) {
-    evidence.push(`speaker: ${s.personVia}`);
+  if (s.person && !anonymous) {
+    evidence.push(`speaker: ${s.personVia}${s.coSpeaker ? ` (jointly with ${s.coSpeaker.nameEn})` : ''}`);
+    if (!onBehalfOf) onBehalfOf = spokespersonFor(s.person, index, date, evidence);
     return { ref: refOf(s.person, written), entity: s.person, onBehalfOf, via: null };
   }
-  if (s.unnamed) {
+  if (s.unnamed || anonymous) {
     evidence.push(
       `unnamed source «${written}» (unnamed-sources.json): the explicit unnamed-source speaker, no name guessed`,
     );
-    const ref = unresolvedRef(lex.unnamedSpeaker.en, 'UNNAMED', ActorKind.PERSON, null);
+    const country =
+      s.scopeCountry ?? (s.scopeEntity?.type === 'Country' ? s.scopeEntity.key : (s.scopeEntity?.country ?? null));
+    const ref = unresolvedRef(lex.unnamedSpeaker.en, 'UNNAMED', ActorKind.PERSON, country);
     return { ref: { ...ref, written }, entity: null, onBehalfOf, via: null };
   }
   if (s.office) {
@@ -397,7 +521,7 @@ function buildStatement(
   index: AliasIndex,
   lex: Lexicon,
   date: string | null,
-): { statement: CandidateStatement; speaker: Speaker; mentions: MeetingMention[] } | null {
+): { statement: CandidateStatement; speaker: Speaker; mentions: MeetingMention[]; event: EventCode } | null {
   const { tokens, text, quoteOf, mentionAt } = view;
   const evidence: string[] = [];
   const review: string[] = [];
@@ -451,16 +575,40 @@ function buildStatement(
     }
   }
   if (subject?.agency) {
-    // The agency relays; the words are someone else's. Left to an embedded act (ذكرت وكالة تاس أن بيسكوف قال).
-    return null;
+    // The agency relays someone's words (نقلت وكالة تاس عن لافروف قوله، ذكرت وكالة ... أن بيسكوف قال): the first
+    // person named after it speaks, the agency is via; with nobody named, there is no statement.
+    const agency = subject.agency;
+    const person = view.mentions.find(
+      (m) => m.from >= subject!.to && m.from < actTo && m.type === 'entity' && m.entity.kind === 'PERSON',
+    );
+    if (!person || person.type !== 'entity') return null;
+    evidence.push(`the agency «${subject.agencyName}» relays the words of ${person.entity.nameEn}`);
+    const relayed: Speaker = {
+      ref: refOf(person.entity, wordsOf(text, tokens, person.from, person.to)),
+      entity: person.entity,
+      onBehalfOf: spokespersonFor(person.entity, index, date, evidence),
+      via: agency ? refOf(agency, subject.agencyName ?? agency.nameEn) : null,
+    };
+    return finish(relayed, { from: subject.from, to: person.to });
   }
-  const speaker = speakerOf(view, subject, previous, index, lex, date, evidence, review);
+  let anonymous = false;
+  for (let k = actFrom; k < actTo; k++) {
+    const cue = quoteOf[k] ? null : lex.anonymity.matchAt(tokens, k);
+    if (cue) {
+      anonymous = true;
+      evidence.push(
+        `«${wordsOf(text, tokens, cue.from, cue.to)}»: an unnamed source (attribution-cues.json anonymity)`,
+      );
+      break;
+    }
+  }
+  const speaker = speakerOf(view, subject, previous, index, lex, date, evidence, review, anonymous);
   if (!speaker) return null;
   return finish(speaker, subject ? { from: subject.from, to: subject.to } : { from: act.to, to: act.to });
 
   function finish(sp: Speaker, subjectRange: { from: number; to: number }) {
     let speakerRef = sp.ref;
-    let via = sp.ref.source === 'PREVIOUS' ? sp.via : null;
+    let via = sp.ref.source === 'PREVIOUS' || sp.via ? sp.via : null;
     let onBehalfOf = sp.onBehalfOf;
     const excluded = (k: number) => k >= subjectRange.from && k < subjectRange.to;
 
@@ -523,35 +671,40 @@ function buildStatement(
     const introduced = speech.filter((q) => isIntroduced(view, q, act));
     let form = StatementForm.PARAPHRASE;
     let quote: string | null = null;
-    let content: { from: number; to: number } | null = null;
+    let content: { from: number; to: number }[] | null = null;
     if (introduced.length > 0) {
       form = StatementForm.DIRECT_QUOTE;
       const q = introduced[0]!;
       quote = text.slice(q.open + 1, q.close).trim();
-      content = { from: Math.min(...introduced.map((x) => x.from)), to: Math.max(...introduced.map((x) => x.to)) };
+      content = introduced.map((x) => ({ from: x.from, to: x.to }));
       evidence.push(`direct quote in ${q.mark}…${text[q.close] ?? ''} marks`);
     } else if (speech.length === 0) {
       const colon = lastColonAfter(view, act.to, actTo);
       if (colon !== null && colon < actTo) {
         form = StatementForm.DIRECT_QUOTE;
         quote = text.slice(tokens[colon]!.start, span.end).replace(/[.\s]+$/, '');
-        content = { from: colon, to: actTo };
+        content = [{ from: colon, to: actTo }];
         evidence.push('direct speech after a colon, without quote marks');
       }
     }
     if (!content) {
       let from = Math.max(subjectRange.to, act.to);
+      let complementizer = false;
       for (let k = from; k < actTo; k++) {
         if (lex.complementizers.has(tokens[k]!.norm)) {
           from = k;
+          complementizer = true;
           break;
         }
       }
-      content = { from, to: actTo };
+      content = [{ from, to: actTo }];
+      // Content before a post-posed attribution ("Russia will respond ..., Peskov said").
+      const lead = Math.min(subjectRange.from, act.at);
+      if (!complementizer && lead > actFrom) content.unshift({ from: actFrom, to: lead });
     }
 
     // Meetings and what the words are about.
-    const meetingMentions = findMeetings(view, actFrom, actTo, subjectRange, act.at, sp.entity, lex);
+    const meetingMentions = findMeetings(view, actFrom, actTo, subjectRange, act.at, sp.entity, index, lex);
     assignStatuses(view, actFrom, actTo, meetingMentions, lex);
     const about: (CandidateRef | MeetingRef)[] = [];
     const skipKeys = new Set(
@@ -559,6 +712,18 @@ function buildStatement(
         .filter((r): r is CandidateRef => r !== null && r.key !== null)
         .map((r) => `${r.type}:${r.key}`),
     );
+    // What a statement is about excludes the speaker's own side: its country, the side it speaks for, the
+    // organizations of its roles ("Russia will respond", said the Kremlin's spokesman: about the EU, not Russia).
+    for (const r of [speakerRef, onBehalfOf]) {
+      if (r?.country) skipKeys.add(`Country:${r.country}`);
+      if (r?.type === 'Country' && r.key) skipKeys.add(`Country:${r.key}`);
+    }
+    if (speakerRef.key && speakerRef.type === 'Actor') {
+      for (const role of index.rolesOf(speakerRef.key, date)) {
+        if (role.organization) skipKeys.add(`Actor:${role.organization}`);
+        if (role.country) skipKeys.add(`Country:${role.country}`);
+      }
+    }
     for (const m of view.mentions) {
       if (m.from < actFrom || m.from >= actTo || excluded(m.from)) continue;
       let entity: IndexedEntity | null = null;
@@ -581,6 +746,7 @@ function buildStatement(
       content,
       { from: actFrom, to: actTo },
       act.form.verb,
+      act.participleVerbs,
       meetingMentions.length > 0,
       lex,
     );
@@ -606,7 +772,7 @@ function buildStatement(
       review,
     };
     const speaker: Speaker = { ref: speakerRef, entity: speakerRef.key ? sp.entity : null, onBehalfOf, via };
-    return { statement, speaker, mentions: meetingMentions };
+    return { statement, speaker, mentions: meetingMentions, event };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { IndexedEntity } from '../alias-index';
+import type { AliasIndex, IndexedEntity } from '../alias-index';
 import type { Lexicon, MeetingKindCue } from '../lexicon/lexicon';
 import type { MeetingKind, MeetingStatus } from '../../shared/graphql/enums';
 import type { SentenceView } from './sentence';
@@ -14,10 +14,14 @@ export interface MeetingMention {
   statusCue: string | null;
   /** Set when the noun refers back to an earlier meeting of the article (هذا اللقاء، the summit). */
   anaphoric: boolean;
+  /** Set when the words name the two parties without naming them (الجانبين، both sides). */
+  pair: boolean;
 }
 
 /** Status precedence inside one statement (meeting-cues.json description). */
 const PRECEDENCE: MeetingStatus[] = ['CANCELLED', 'REJECTED', 'PLANNED', 'PROPOSED', 'HELD'] as MeetingStatus[];
+/** Words between a status cue and its meeting noun, at most (meeting-cues.json). */
+const CUE_DISTANCE = 8;
 const WITH = new Set(['مع', 'with']);
 const STOP_PUNCT = /[.;:؛«»"“”()!?؟]/;
 
@@ -35,39 +39,53 @@ export function findMeetings(
   skip: { from: number; to: number },
   verbAt: number,
   speaker: IndexedEntity | null,
+  index: AliasIndex,
   lex: Lexicon,
+  lookBehind = false,
 ): MeetingMention[] {
   const { tokens, mentionAt } = view;
   const out: MeetingMention[] = [];
   for (const m of lex.meetingKinds.findAll(tokens, from, to)) {
     if (m.from >= skip.from && m.from < skip.to) continue;
     const cue = m.entries[0]!;
+    let negated = false;
+    for (let k = Math.max(from, m.from - 4); k < m.from; k++) if (lex.negations.has(tokens[k]!.norm)) negated = true;
+    if (negated) continue;
     const participants: IndexedEntity[] = [];
-    const add = (e: IndexedEntity | null) => {
-      if (e && e.type === 'Actor' && e.kind !== 'MEDIA' && !participants.some((p) => p.key === e.key))
-        participants.push(e);
+    const add = (e: IndexedEntity | null | undefined) => {
+      if (!e || participants.some((p) => p.type === e.type && p.key === e.key)) return;
+      if (e.type === 'Actor' && e.kind !== 'MEDIA') participants.push(e);
+      else if (e.type === 'Country' && cue.countries) participants.push(e);
+    };
+    const addMention = (k: number) => {
+      const mention = mentionAt[k];
+      if (mention?.type === 'entity') add(mention.entity);
+      else if (mention?.type === 'nationality' && cue.countries) add(index.entity('Country', mention.country));
     };
     let sawWith = false;
+    let pair = false;
     for (let k = m.to; k < Math.min(to, m.to + 10); k++) {
       const t = tokens[k]!;
       if (k === verbAt || STOP_PUNCT.test(t.punctBefore) || lex.embedding.has(t.norm)) break;
       if (WITH.has(t.norm) && participants.length === 0) sawWith = true;
-      const mention = mentionAt[k];
-      if (mention?.type === 'entity') add(mention.entity);
+      if (lex.pairWords.matchAt(tokens, k)) pair = true;
+      addMention(k);
     }
-    if (tokens[m.from]!.latin) {
-      for (let k = m.from - 1; k >= Math.max(from, m.from - 4); k--) {
-        const mention = mentionAt[k];
-        if (tokens[k + 1]!.breakBefore && k + 1 !== m.from) break;
-        if (mention?.type === 'entity' && mention.entity.kind === 'PERSON') add(mention.entity);
+    if (tokens[m.from]!.latin || lookBehind) {
+      const reach = lookBehind && !tokens[m.from]!.latin ? m.from - from : 5;
+      for (let k = m.from - 1; k >= Math.max(from, m.from - reach); k--) {
+        if (tokens[k + 1]!.breakBefore && /[.;:؛]/.test(tokens[k + 1]!.punctBefore)) break;
+        addMention(k);
       }
     }
     if (sawWith) add(speaker);
+    for (let k = from; k < to && !pair; k++) if (lex.pairWords.matchAt(tokens, k)) pair = true;
     const previous = tokens[m.from - 1];
-    const definite = /^(ال|وال|فال|بال|لل)/.test(tokens[m.from]!.norm) || tokens[m.from]!.norm.startsWith('the');
+    const definite =
+      /^(ال|وال|فال|بال|لل)/.test(tokens[m.from]!.norm) || (previous?.latin === true && previous.norm === 'the');
     const demonstrative = previous !== undefined && /^(هذا|هذه|ذلك|تلك|the|this|that)$/.test(previous.norm);
     const persons = participants.filter((p) => p.kind === 'PERSON').length;
-    const complete = participants.length >= 2 && persons >= 1;
+    const complete = participants.length >= 2 && (cue.countries || persons >= 1);
     out.push({
       from: m.from,
       to: m.to,
@@ -77,6 +95,7 @@ export function findMeetings(
       status: null,
       statusCue: null,
       anaphoric: !complete && (definite || demonstrative),
+      pair: !complete && pair,
     });
   }
   return out;
@@ -101,7 +120,7 @@ export function assignStatuses(view: SentenceView, from: number, to: number, men
     for (const m of mentions) {
       if (cue.from >= m.from && cue.from < m.to) continue;
       const d = cue.from < m.from ? m.from - cue.to : cue.from - m.to;
-      if (d < distance) {
+      if (d < distance && d <= CUE_DISTANCE) {
         distance = d;
         nearest = m;
       }

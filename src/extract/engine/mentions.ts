@@ -31,13 +31,17 @@ export function findMentions(
   tokens: readonly Token[],
   index: AliasIndex,
   lex: Lexicon,
+  localNames: ReadonlyMap<string, IndexedEntity> = new Map(),
 ): { list: Mention[]; at: (Mention | null)[] } {
   const list: Mention[] = [];
   const at: (Mention | null)[] = tokens.map(() => null);
   for (let i = 0; i < tokens.length;) {
     const candidates: Mention[] = [];
     const unnamed = lex.unnamed.matchAt(tokens, i);
-    if (unnamed) candidates.push({ type: 'unnamed', from: i, to: unnamed.to });
+    const built = unnamedPhrase(tokens, i, lex);
+    if (unnamed || built) {
+      candidates.push({ type: 'unnamed', from: i, to: Math.max(unnamed?.to ?? 0, built ?? 0) });
+    }
     const meto = lex.metonymy.matchAt(tokens, i);
     if (meto) {
       const entry = meto.entries[0]!;
@@ -86,6 +90,21 @@ export function findMentions(
       candidates.push({ type: 'nationality', from: i, to: nationality.to, country: nationality.entries[0]! });
     }
     if (candidates.length === 0) {
+      // A person named earlier in the article by full name, now by one of its words (قوه for قوه جيا كون).
+      const t = tokens[i]!;
+      const local = [t.norm, ...t.variants].map((k) => localNames.get(k)).find((e) => e !== undefined);
+      if (local && (!t.latin || t.capitalized)) {
+        const m: Mention = {
+          type: 'entity',
+          from: i,
+          to: i + 1,
+          entity: local,
+          alternatives: [],
+          via: `«${t.text}» names ${local.nameEn}, named in full earlier in the article`,
+        };
+        list.push(m);
+        at[i] = m;
+      }
       i += 1;
       continue;
     }
@@ -110,4 +129,36 @@ export function entityOf(m: Mention | null | undefined): IndexedEntity | null {
 export function wordsOf(text: string, tokens: readonly Token[], from: number, to: number): string {
   if (to <= from) return '';
   return text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+}
+
+/**
+ * An unnamed-source phrase built from its parts (unnamed-sources.json): English modifiers or nationality
+ * adjectives before a source noun ("a senior European diplomat"), an Arabic source noun followed by modifiers or
+ * nationality adjectives (مصدر دبلوماسي أوروبي). Returns the end token, or null.
+ */
+function unnamedPhrase(tokens: readonly Token[], i: number, lex: Lexicon): number | null {
+  const first = tokens[i]!;
+  if (first.latin) {
+    let k = i;
+    let modifiers = 0;
+    while (k < tokens.length && k - i < 5 && (k === i || !tokens[k]!.breakBefore)) {
+      const t = tokens[k]!;
+      if (lex.unnamedNouns.has(t.norm) && modifiers > 0) return k + 1;
+      const nationality = lex.nationalities.matchAt(tokens, k);
+      if (lex.unnamedModifiers.has(t.norm)) k += 1;
+      else if (nationality) k = nationality.to;
+      else return null;
+      modifiers += 1;
+    }
+    return null;
+  }
+  if (![first.norm, ...first.variants].some((v) => lex.unnamedNouns.has(v))) return null;
+  let k = i + 1;
+  while (k < tokens.length && !tokens[k]!.breakBefore) {
+    const nationality = lex.nationalities.matchAt(tokens, k);
+    if (lex.unnamedModifiers.has(tokens[k]!.norm)) k += 1;
+    else if (nationality) k = nationality.to;
+    else break;
+  }
+  return k > i + 1 ? k : null;
 }

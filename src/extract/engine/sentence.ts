@@ -1,4 +1,4 @@
-import type { AliasIndex } from '../alias-index';
+import type { AliasIndex, IndexedEntity } from '../alias-index';
 import type { Lexicon } from '../lexicon/lexicon';
 import { findQuotes, type QuoteRegion } from '../text/sentences';
 import type { TextSpan } from '../text/span';
@@ -36,9 +36,10 @@ export function viewSentence(
   language: string,
   index: AliasIndex,
   lex: Lexicon,
+  localNames: ReadonlyMap<string, IndexedEntity> = new Map(),
 ): SentenceView {
   const tokens = tokenize(text, span.start, span.end);
-  const { list, at } = findMentions(tokens, index, lex);
+  const { list, at } = findMentions(tokens, index, lex, localNames);
   const quotes: SpeechQuote[] = [];
   for (const region of findQuotes(text, span.start, span.end)) {
     const from = tokens.findIndex((t) => t.start > region.open);

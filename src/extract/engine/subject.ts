@@ -24,6 +24,8 @@ export interface SubjectPhrase {
   pronoun: boolean;
   /** Token range of a name the graph does not know. */
   newName: { from: number; to: number } | null;
+  /** A second person joined by and / و (ونظيره): a joint statement, spoken by the first. */
+  coSpeaker: IndexedEntity | null;
 }
 
 function empty(from: number): SubjectPhrase {
@@ -41,6 +43,7 @@ function empty(from: number): SubjectPhrase {
     agencyName: null,
     pronoun: false,
     newName: null,
+    coSpeaker: null,
   };
 }
 
@@ -127,6 +130,7 @@ export function parseSubject(view: SentenceView, start: number, limit: number, l
         s.person = e;
         s.personVia = m.via;
         j = m.to;
+        j = coordinated(view, j, limit, s);
         break;
       }
       if (e.type === 'Topic') break;
@@ -194,4 +198,39 @@ export function parseSubject(view: SentenceView, start: number, limit: number, l
   }
   s.to = j;
   return s;
+}
+
+const AND = new Set(['and', 'و']);
+const COUNTERPART = /^(و?نظير(ه|ها|يه)?|counterpart)$/;
+
+/**
+ * After a person: "and Turkish Foreign Minister Hakan Fidan", "ونظيره التركي هاكان فيدان". A joint statement: the
+ * first person speaks, the second is kept in `coSpeaker`. Returns where the subject ends.
+ */
+function coordinated(view: SentenceView, j: number, limit: number, s: SubjectPhrase): number {
+  const { tokens, mentionAt } = view;
+  let k = j;
+  const t = tokens[k];
+  if (!t) return j;
+  const joined = AND.has(t.norm) || (!t.latin && t.norm.startsWith('و') && t.norm.length > 2);
+  if (!joined) return j;
+  if (AND.has(t.norm)) k += 1;
+  for (let n = 0; k < limit && n < 8; n++) {
+    if (k > j && tokens[k]!.breakBefore && !/^[,،]$/.test(tokens[k]!.punctBefore)) return j;
+    const m = mentionAt[k];
+    if (m?.type === 'entity' && m.entity.type === 'Actor' && m.entity.kind === 'PERSON') {
+      s.coSpeaker = m.entity;
+      return m.to;
+    }
+    if (m && (m.type === 'office' || m.type === 'nationality' || m.type === 'entity')) {
+      k = m.to;
+      continue;
+    }
+    if (COUNTERPART.test(tokens[k]!.norm) || (tokens[k]!.latin && /^(the|his|her|its)$/.test(tokens[k]!.norm))) {
+      k += 1;
+      continue;
+    }
+    return j;
+  }
+  return j;
 }

@@ -60,15 +60,26 @@ export const unnamedSourcesSchema = z.object({
   description: z.string(),
   speaker: z.object({ en: z.string().min(1), ar: z.string().min(1) }),
   phrases: byLang,
+  nouns: byLang,
+  modifiers: byLang,
 });
 
 /** meeting-cues.json. */
 export const meetingCuesSchema = z.object({
   description: z.string(),
   kinds: z
-    .array(z.object({ kind: meetingKind, defaultStatus: meetingStatus.optional(), ar: phrases, en: phrases }))
+    .array(
+      z.object({
+        kind: meetingKind,
+        defaultStatus: meetingStatus.optional(),
+        countries: z.boolean().default(false),
+        ar: phrases,
+        en: phrases,
+      }),
+    )
     .min(1),
   statuses: z.array(z.object({ status: meetingStatus, ar: phrases, en: phrases })).min(1),
+  pairWords: byLang,
 });
 
 /** event-cues.json: ordered CAMEO rules. */
@@ -102,6 +113,7 @@ export const attributionCuesSchema = z.object({
   complementizers: byLang,
   onBehalf: byLang,
   negations: byLang,
+  anonymity: byLang,
   adverbs: byLang,
   agencyWords: byLang,
   agencies: z.array(z.object({ en: z.string().min(1), ar: phrases, alt: phrases })).min(1),

@@ -38,6 +38,8 @@ export interface VerbForm {
 export interface MeetingKindCue {
   kind: MeetingKind;
   defaultStatus: MeetingStatus | null;
+  /** Whether countries may be its participants (Russia-Ukraine talks). */
+  countries: boolean;
 }
 
 /** An office with its rank in offices.json (0 = most specific). */
@@ -54,8 +56,12 @@ export interface Lexicon {
   metonymy: PhraseIndex<MetonymyEntry>;
   unnamed: PhraseIndex<string>;
   unnamedSpeaker: { en: string; ar: string };
+  unnamedNouns: ReadonlySet<string>;
+  unnamedModifiers: ReadonlySet<string>;
+  anonymity: PhraseIndex<string>;
   meetingKinds: PhraseIndex<MeetingKindCue>;
   meetingStatuses: PhraseIndex<MeetingStatus>;
+  pairWords: PhraseIndex<string>;
   eventRules: PhraseIndex<EventRule>;
   eventRuleOrder: ReadonlyMap<EventRule, number>;
   embedding: ReadonlySet<string>;
@@ -143,7 +149,11 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
   const cues = meetingCuesSchema.parse(files.meetingCues);
   const meetingKinds = new PhraseIndex<MeetingKindCue>();
   for (const k of cues.kinds) {
-    const cue = { kind: k.kind as MeetingKind, defaultStatus: (k.defaultStatus ?? null) as MeetingStatus | null };
+    const cue = {
+      kind: k.kind as MeetingKind,
+      defaultStatus: (k.defaultStatus ?? null) as MeetingStatus | null,
+      countries: k.countries,
+    };
     for (const phrase of [...k.ar, ...k.en]) meetingKinds.add(phrase, cue);
   }
   const meetingStatuses = new PhraseIndex<MeetingStatus>();
@@ -168,8 +178,12 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
     metonymy,
     unnamed: indexOf(unnamedFile.phrases),
     unnamedSpeaker: unnamedFile.speaker,
+    unnamedNouns: new Set([...unnamedFile.nouns.ar, ...unnamedFile.nouns.en].map(phraseKey)),
+    unnamedModifiers: new Set([...unnamedFile.modifiers.ar, ...unnamedFile.modifiers.en].map(phraseKey)),
+    anonymity: indexOf(attribution.anonymity),
     meetingKinds,
     meetingStatuses,
+    pairWords: indexOf(cues.pairWords),
     eventRules,
     eventRuleOrder: new Map(rules.map((rule, i) => [rule, i])),
     embedding: new Set([...attribution.embedding.ar, ...attribution.embedding.en].map(phraseKey)),
