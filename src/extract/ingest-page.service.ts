@@ -63,6 +63,71 @@ function blockers(s: CandidateStatement, minConfidence: number): string[] {
 }
 
 /**
+ * The ingest format of a candidate article with the statements `indexes` (in that order): every reference by id
+ * where the graph knows it (the unnamed-source speaker and unknown names by name, with kind and country, and
+ * createMissing), the meetings those statements talk about with the status they assert. Meeting participants
+ * that are countries are left out (a meeting's participants are actors); a meeting with no actor left is dropped,
+ * and so are references to it.
+ */
+export function articleInput(
+  article: CandidateArticle,
+  indexes: readonly number[],
+  url: string | null,
+): ArticleInputData {
+  const newIndex = new Map(indexes.map((old, i) => [old, i]));
+  const unnamed = lexicon().unnamedSpeaker.en;
+  const statements: StatementInputData[] = indexes.map((i) => {
+    const s = article.statements[i]!;
+    const about: SubjectRefData[] = s.about.map((a) => ('meeting' in a ? { meeting: a.meeting } : entityRef(a)));
+    return {
+      speaker: s.speaker.source === 'UNNAMED' ? { name: unnamed, kind: ActorKind.PERSON } : entityRef(s.speaker),
+      onBehalfOf: s.onBehalfOf ? entityRef(s.onBehalfOf) : null,
+      via: s.via ? entityRef(s.via) : null,
+      form: s.form,
+      text: s.text,
+      quote: s.quote,
+      verb: s.verb,
+      about,
+      cameo: s.cameo,
+      plover: s.plover,
+      goldstein: s.goldstein,
+      rationale: s.rationale,
+      span: s.span,
+    };
+  });
+  const meetings: MeetingInputData[] = [];
+  for (const m of article.meetings) {
+    const referenced = indexes.some((i) =>
+      article.statements[i]!.about.some((a) => 'meeting' in a && a.meeting === m.key),
+    );
+    const actors = m.participants.filter((p) => p.type === 'Actor' || p.type === null);
+    if (!referenced || actors.length === 0) continue;
+    const asserting = m.statusStatements.filter((i) => newIndex.has(i)).map((i) => newIndex.get(i)!);
+    meetings.push({
+      key: m.key,
+      kind: m.kind,
+      participants: actors.map(entityRef),
+      status: asserting.length > 0 ? m.status : null,
+      statusStatements: asserting.length > 0 ? asserting : null,
+      durationMinutes: m.durationMinutes,
+    });
+  }
+  const keptMeetings = new Set(meetings.map((m) => m.key));
+  for (const s of statements) s.about = s.about.filter((a) => a.meeting == null || keptMeetings.has(a.meeting));
+  return {
+    title: article.title,
+    language: article.language,
+    publishedOn: article.publishedOn,
+    url,
+    outlet: { name: article.outlet.name, kind: ActorKind.MEDIA },
+    text: article.text,
+    meetings,
+    statements,
+    createMissing: true,
+  };
+}
+
+/**
  * Turns a candidate article into the ingest format: the statements at or above `minConfidence` whose speaker,
  * via and on-behalf-of the graph knows (or the explicit unnamed-source speaker), the meetings they talk about with
  * the status they assert, every reference by id. Unknown persons are never created here: their statements are
@@ -82,58 +147,7 @@ export function toArticleDraft(article: CandidateArticle, minConfidence: number,
   if (kept.length === 0) problems.push('no statement to ingest');
   if (problems.length > 0) return { input: null, kept, left, problems };
 
-  const newIndex = new Map(kept.map((old, i) => [old, i]));
-  const unnamed = lexicon().unnamedSpeaker.en;
-  const statements: StatementInputData[] = kept.map((i) => {
-    const s = article.statements[i]!;
-    const about: SubjectRefData[] = s.about.map((a) => ('meeting' in a ? { meeting: a.meeting } : { id: a.id! }));
-    return {
-      speaker: s.speaker.source === 'UNNAMED' ? { name: unnamed, kind: ActorKind.PERSON } : entityRef(s.speaker),
-      onBehalfOf: s.onBehalfOf ? entityRef(s.onBehalfOf) : null,
-      via: s.via ? entityRef(s.via) : null,
-      form: s.form,
-      text: s.text,
-      quote: s.quote,
-      verb: s.verb,
-      about,
-      cameo: s.cameo,
-      plover: s.plover,
-      goldstein: s.goldstein,
-      rationale: s.rationale,
-      span: s.span,
-    };
-  });
-  const meetings: MeetingInputData[] = [];
-  for (const m of article.meetings) {
-    const referenced = kept.some((i) =>
-      article.statements[i]!.about.some((a) => 'meeting' in a && a.meeting === m.key),
-    );
-    if (!referenced) continue;
-    const asserting = m.statusStatements.filter((i) => newIndex.has(i)).map((i) => newIndex.get(i)!);
-    meetings.push({
-      key: m.key,
-      kind: m.kind,
-      participants: m.participants.map(entityRef),
-      status: asserting.length > 0 ? m.status : null,
-      statusStatements: asserting.length > 0 ? asserting : null,
-      durationMinutes: m.durationMinutes,
-    });
-  }
-  // Statements about a meeting left out above would point nowhere: drop those references.
-  const keptMeetings = new Set(meetings.map((m) => m.key));
-  for (const s of statements) s.about = s.about.filter((a) => a.meeting == null || keptMeetings.has(a.meeting));
-  const input: ArticleInputData = {
-    title: article.title,
-    language: article.language,
-    publishedOn: article.publishedOn,
-    url,
-    outlet: { name: article.outlet.name, kind: ActorKind.MEDIA },
-    text: article.text,
-    meetings,
-    statements,
-    createMissing: true,
-  };
-  return { input, kept, left, problems };
+  return { input: articleInput(article, kept, url), kept, left, problems };
 }
 
 /** What ingestPage did with one article. */
