@@ -75,6 +75,7 @@ export function findMeetings(
       const reach = lookBehind && !tokens[m.from]!.latin ? m.from - from : 5;
       for (let k = m.from - 1; k >= Math.max(from, m.from - reach); k--) {
         if (tokens[k + 1]!.breakBefore && /[.;:؛]/.test(tokens[k + 1]!.punctBefore)) break;
+        if ((k >= skip.from && k < skip.to) || k === verbAt || lex.verbs.matchAt(tokens, k)) break;
         addMention(k);
       }
     }
