@@ -49,7 +49,9 @@ export function findMeetings(
     if (m.from >= skip.from && m.from < skip.to) continue;
     const cue = m.entries[0]!;
     let negated = false;
-    for (let k = Math.max(from, m.from - 4); k < m.from; k++) if (lex.negations.has(tokens[k]!.norm)) negated = true;
+    for (let k = Math.max(from, m.from - 5); k < m.from; k++) {
+      if ([tokens[k]!.norm, ...tokens[k]!.variants].some((v) => lex.negations.has(v))) negated = true;
+    }
     if (negated) continue;
     const participants: IndexedEntity[] = [];
     const add = (e: IndexedEntity | null | undefined) => {
@@ -60,7 +62,14 @@ export function findMeetings(
     const addMention = (k: number) => {
       const mention = mentionAt[k];
       if (mention?.type === 'entity') add(mention.entity);
-      else if (mention?.type === 'nationality' && cue.countries) add(index.entity('Country', mention.country));
+      else if (mention?.type === 'nationality' && cue.countries) {
+        // An adjective of a person (الرئيس الروسي فلاديمير بوتين) is not a party of its own.
+        const next = mentionAt[mention.to];
+        const officeBefore = k > 0 && view.mentions.some((x) => x.to === k && x.type === 'office');
+        if (!(next?.type === 'entity' && next.entity.kind === 'PERSON') && !officeBefore) {
+          add(index.entity('Country', mention.country));
+        }
+      }
     };
     let sawWith = false;
     let pair = false;
@@ -80,7 +89,19 @@ export function findMeetings(
       }
     }
     if (sawWith) add(speaker);
-    for (let k = from; k < to && !pair; k++) if (lex.pairWords.matchAt(tokens, k)) pair = true;
+    // The parties before the noun (الجانبين اتفقا على عقد لقاء), unless they belong to an earlier meeting noun.
+    for (let k = Math.max(from, m.from - 4); k < m.from && !pair; k++) {
+      if (!lex.pairWords.matchAt(tokens, k)) continue;
+      let owned = false;
+      for (let j = Math.max(from, k - 3); j < k; j++) if (lex.meetingKinds.matchAt(tokens, j)) owned = true;
+      pair = !owned;
+    }
+    // A person stands for his country: the countries of the persons taking part are no parties of their own.
+    for (const p of [...participants]) {
+      if (p.type === 'Country' && participants.some((x) => x.kind === 'PERSON' && x.country === p.key)) {
+        participants.splice(participants.indexOf(p), 1);
+      }
+    }
     const previous = tokens[m.from - 1];
     const definite =
       /^(ال|وال|فال|بال|لل)/.test(tokens[m.from]!.norm) || (previous?.latin === true && previous.norm === 'the');
