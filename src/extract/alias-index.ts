@@ -164,12 +164,22 @@ export function officesOf(titles: readonly string[], lex: Lexicon): string[] {
   for (const title of titles) {
     const key = ` ${phraseKey(title)} `;
     for (const office of lex.officeList) {
-      for (const phrase of [...office.ar, ...office.en]) {
-        if (key.includes(` ${phraseKey(phrase)} `)) found.set(office.id, office.rank);
-      }
+      for (const phrase of officeKeys(office)) if (key.includes(phrase)) found.set(office.id, office.rank);
     }
   }
   const ranked = [...found.entries()].sort((a, b) => a[1] - b[1]);
   // A title names one office: the most specific (a "Press Secretary of the President" is a spokesperson).
   return ranked.length > 0 ? [ranked[0]![0]] : [];
+}
+
+const OFFICE_KEYS = new WeakMap<object, string[]>();
+
+/** An office's phrases as " key " strings, computed once per office. */
+function officeKeys(office: Lexicon['officeList'][number]): string[] {
+  let keys = OFFICE_KEYS.get(office);
+  if (!keys) {
+    keys = [...office.ar, ...office.en].map((phrase) => ` ${phraseKey(phrase)} `);
+    OFFICE_KEYS.set(office, keys);
+  }
+  return keys;
 }

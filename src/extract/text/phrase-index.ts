@@ -17,6 +17,8 @@ export interface PhraseMatch<T> {
  */
 export class PhraseIndex<T> {
   private readonly map = new Map<string, T[]>();
+  /** Every word-prefix of every key ("a b c" gives "a", "a b"): matching stops as soon as no phrase continues. */
+  private readonly prefixes = new Set<string>();
   private maxWords = 0;
 
   /** Adds `entry` under `phrase`; phrases normalizing to nothing are ignored. */
@@ -27,7 +29,13 @@ export class PhraseIndex<T> {
     if (list) {
       if (!list.includes(entry)) list.push(entry);
     } else this.map.set(key, [entry]);
-    this.maxWords = Math.max(this.maxWords, key.split(' ').length);
+    const words = key.split(' ');
+    this.maxWords = Math.max(this.maxWords, words.length);
+    let prefix = '';
+    for (let i = 0; i < words.length - 1; i++) {
+      prefix = i === 0 ? words[0]! : `${prefix} ${words[i]}`;
+      this.prefixes.add(prefix);
+    }
   }
 
   get size(): number {
@@ -46,25 +54,23 @@ export class PhraseIndex<T> {
   matchAt(tokens: readonly Token[], i: number, accept?: (m: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
     const first = tokens[i];
     if (!first) return null;
-    let limit = Math.min(this.maxWords, tokens.length - i);
-    for (let k = 1; k < limit; k++) {
-      if (tokens[i + k]!.breakBefore) {
-        limit = k;
-        break;
-      }
-    }
-    for (let len = limit; len >= 1; len--) {
-      let rest = '';
-      for (let k = 1; k < len; k++) rest += ` ${tokens[i + k]!.norm}`;
-      for (const head of [first.norm, ...first.variants]) {
-        const key = head + rest;
+    let best: PhraseMatch<T> | null = null;
+    // Grow each head (the word, then its proclitic variants) word by word while some phrase continues; keep the
+    // longest accepted match. Linear in the match length, whatever the longest phrase of the index.
+    for (const head of first.variants.length === 0 ? [first.norm] : [first.norm, ...first.variants]) {
+      let key = head;
+      for (let len = 1; ; len++) {
         const entries = this.map.get(key);
-        if (!entries) continue;
-        const match = { from: i, to: i + len, entries, key };
-        if (!accept || accept(match)) return match;
+        if (entries && (!best || len > best.to - best.from)) {
+          const match = { from: i, to: i + len, entries, key };
+          if (!accept || accept(match)) best = match;
+        }
+        const next = tokens[i + len];
+        if (!next || next.breakBefore || len >= this.maxWords || !this.prefixes.has(key)) break;
+        key = `${key} ${next.norm}`;
       }
     }
-    return null;
+    return best;
   }
 
   /** Every non-overlapping longest match in `tokens[from, to)`, left to right. */
