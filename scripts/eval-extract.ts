@@ -24,6 +24,7 @@ import { freePort } from '../test/helpers/free-port';
 const USAGE = `Usage: npm run eval:extract [-- options]
   Scores the extractor (node dist/scripts/extract.js --json) on the development set in eval/extract.
   --predictions FILE.jsonl  score saved extractor output instead of running the extractor
+  --extractor SCRIPT.js     the extractor to run (default dist/scripts/extract.js), called as SCRIPT --json PAGE...
   --save FILE.jsonl         keep the extractor's output for a later --predictions run
   --no-actors               do not load eval/extract/actors.json (the graph then knows only the seed's actors)
   --details                 list every disagreement under its page
@@ -33,6 +34,7 @@ Without NEO4J_URI a throwaway embedded Neo4j is started in a temporary folder an
 
 interface Options {
   predictions: string | null;
+  extractor: string | null;
   save: string | null;
   actors: boolean;
   details: boolean;
@@ -40,7 +42,14 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { predictions: null, save: null, actors: true, details: false, json: false };
+  const options: Options = {
+    predictions: null,
+    extractor: null,
+    save: null,
+    actors: true,
+    details: false,
+    json: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -49,6 +58,7 @@ function parseArgs(argv: string[]): Options {
       return next;
     };
     if (arg === '--predictions') options.predictions = value();
+    else if (arg === '--extractor') options.extractor = path.resolve(value());
     else if (arg === '--save') options.save = value();
     else if (arg === '--no-actors') options.actors = false;
     else if (arg === '--details') options.details = true;
@@ -76,11 +86,16 @@ async function prepareDatabase(uri: string, options: Options, root: string, log:
   }
 }
 
-/** Runs the extractor as a black box on every page and returns its stdout (JSON Lines). */
-function runExtractor(root: string, uri: string, pages: string[]): Promise<string> {
-  const script = path.join(root, 'dist', 'scripts', 'extract.js');
+/** The extractor script; checked before any database starts. */
+function extractorScript(root: string, options: Options): string {
+  const script = options.extractor ?? path.join(root, 'dist', 'scripts', 'extract.js');
   if (!existsSync(script))
     throw new Error(`The extractor is not built: ${script} is missing (npm run build on a branch that has it)`);
+  return script;
+}
+
+/** Runs the extractor as a black box on every page and returns its stdout (JSON Lines). */
+function runExtractor(script: string, uri: string, pages: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, '--json', ...pages], {
       env: { ...process.env, NEO4J_URI: uri },
@@ -131,6 +146,7 @@ async function main(): Promise<number> {
     output = await readFile(options.predictions, 'utf8');
     base = path.dirname(path.resolve(options.predictions));
   } else {
+    const script = extractorScript(root, options);
     let embedded: EmbeddedNeo4j | null = null;
     let dataDir: string | null = null;
     try {
@@ -147,7 +163,7 @@ async function main(): Promise<number> {
       }
       await prepareDatabase(uri, options, root, log);
       output = await runExtractor(
-        root,
+        script,
         uri,
         pages.map((p) => p.pageFile),
       );
