@@ -4,10 +4,13 @@ import type { CandidateArticle, CandidateRef, MeetingRef, PageExtractionData } f
 export interface JsonRef {
   id?: string;
   name: string;
+  /** Set on the explicit unnamed-source speaker (مصدر دبلوماسي, two diplomats): no name is guessed. */
+  unnamed?: true;
 }
 
 function ref(r: CandidateRef | null): JsonRef | null {
   if (!r) return null;
+  if (r.source === 'UNNAMED') return { name: r.name, unnamed: true };
   return r.id ? { id: r.id, name: r.name } : { name: r.name };
 }
 

@@ -132,6 +132,8 @@ function findActs(view: SentenceView, lex: Lexicon): Act[] {
           complemented = true;
           break;
         }
+        // The complement must be the verb's own, not one after a comma that belongs to another clause.
+        if (t.breakBefore && k > m.to) break;
       }
     }
     if (form.type === 'participle' && acts.length > 0) {
@@ -158,6 +160,38 @@ function findActs(view: SentenceView, lex: Lexicon): Act[] {
     i = m.to;
   }
   return acts;
+}
+
+/**
+ * Coordinated verbs of one subject in one sentence are one statement: "رفض المتحدث ... الدعوة، وقال إن ...",
+ * "He denied the reports and said ...". A later act whose subject slot is empty (its verb right after a conjunction
+ * or carrying one: وقال، فيما أكد، and said) is folded into the act before it.
+ */
+function mergeCoordinated(view: SentenceView, acts: Act[], lex: Lexicon): Act[] {
+  const out: Act[] = [];
+  for (const act of acts) {
+    const previous = out[out.length - 1];
+    if (previous && act.form.type === 'finite' && !hasExplicitSubject(view, act, lex)) {
+      previous.participles.push(wordsOf(view.text, view.tokens, act.at, act.to));
+      previous.participleVerbs.push(act.form.verb);
+      continue;
+    }
+    out.push(act);
+  }
+  return out;
+}
+
+/** Whether an act names its own subject, before the verb (English) or right after it (Arabic). */
+function hasExplicitSubject(view: SentenceView, act: Act, lex: Lexicon): boolean {
+  const { tokens } = view;
+  if (tokens[act.at]!.latin) {
+    const before = tokens.slice(act.clauseStart, act.at).filter((t) => !/^(and|but|also|then)$/.test(t.norm));
+    return before.length > 0;
+  }
+  const subject = parseSubject(view, act.to, tokens.length, lex);
+  if (hasSpeaker(subject) && !subject.pronoun) return true;
+  const next = tokens[act.to];
+  return next !== undefined && !next.breakBefore && !lex.complement.matchAt(tokens, act.to) && !view.quoteOf[act.to];
 }
 
 /** Whether the words after a nominal attribution (according to ...) name an agency only. */
@@ -230,6 +264,8 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
 
   /** The article's meeting a mention names: registered (or found) by kind and participants, or referred back to. */
   let lastMeeting: string | undefined;
+  /** The first person of the last narration sentence: who a subject-less verb is about when no one spoke yet. */
+  let narrated: IndexedEntity | null = null;
   const meetingOf = (m: MeetingMention, view: SentenceView): string | undefined => {
     const words = wordsOf(text, view.tokens, m.from, m.to);
     if (m.participants.length > 0) {
@@ -275,14 +311,22 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
         }
       }
     }
-    const skip = lex.nonStatements.findAll(tokens).find((m) => !view.quoteOf[m.from]);
-    const acts = skip ? [] : findActs(view, lex);
-    if (skip) {
+    // "did not respond", "declined to comment", "رفض الكشف": no statement where they sit. A sentence made of one is
+    // narration; an act whose verb they hold (لكنه رفض الكشف عن مضمونها) is dropped, the sentence's others stay.
+    const skips = lex.nonStatements.findAll(tokens).filter((m) => !view.quoteOf[m.from]);
+    const acts = mergeCoordinated(
+      view,
+      findActs(view, lex).filter((act) => !skips.some((m) => act.at >= m.from && act.at < m.to + 1)),
+      lex,
+    );
+    for (const skip of skips) {
       evidence.push(
-        `no statement in "${text.slice(span.start, span.end).slice(0, 60)}…": «${wordsOf(text, tokens, skip.from, skip.to)}» (attribution-cues.json nonStatements)`,
+        `no statement in «${wordsOf(text, tokens, skip.from, skip.to)}» (attribution-cues.json nonStatements)`,
       );
     }
     if (acts.length === 0) {
+      const person = view.mentions.find((m) => m.type === 'entity' && m.entity.kind === 'PERSON');
+      if (person?.type === 'entity') narrated = person.entity;
       // Narration: meetings it names (and the status it gives them) are there for later statements to refer to.
       const mentions = findMeetings(view, 0, tokens.length, { from: 0, to: 0 }, -1, null, index, lex, true);
       assignStatuses(view, 0, tokens.length, mentions, lex);
@@ -298,7 +342,13 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
       const start = k === 0 ? span.start : tokens[act.clauseStart]!.start;
       let end = next ? tokens[next.clauseStart]!.start : span.end;
       while (end > start && /[\s,،;؛]/.test(text[end - 1]!)) end -= 1;
-      const result = buildStatement(view, act, act.clauseStart, actEnd, { start, end }, previous, index, lex, date);
+      // With no statement before, a subject-less verb (وأكد سموه) continues the person the narration is about.
+      const continued: Speaker | null =
+        previous ??
+        (narrated
+          ? { ref: refOf(narrated, narrated.nameAr ?? narrated.nameEn), entity: narrated, onBehalfOf: null, via: null }
+          : null);
+      const result = buildStatement(view, act, act.clauseStart, actEnd, { start, end }, continued, index, lex, date);
       if (!result) return;
       const { statement, speaker, mentions, event } = result;
       const perMeeting = new Map<string, { status: MeetingStatus | null; cue: string | null }>();

@@ -21,7 +21,7 @@ export interface MeetingMention {
 /** Status precedence inside one statement (meeting-cues.json description). */
 const PRECEDENCE: MeetingStatus[] = ['CANCELLED', 'REJECTED', 'PLANNED', 'PROPOSED', 'HELD'] as MeetingStatus[];
 /** Words between a status cue and its meeting noun, at most (meeting-cues.json). */
-const CUE_DISTANCE = 8;
+const CUE_DISTANCE = 12;
 const WITH = new Set(['مع', 'with']);
 const STOP_PUNCT = /[.;:؛«»"“”()!?؟]/;
 

@@ -85,8 +85,12 @@ export function parseSubject(view: SentenceView, start: number, limit: number, l
     if (quoteOf[j]) break;
     if (j > s.from && token.breakBefore) {
       const comma = /^[,،]$/.test(token.punctBefore);
-      if (!(comma && s.office && !s.person && commas === 0)) break;
-      commas += 1;
+      // Quote marks around a name (وكالة «تاس») do not end the subject.
+      const quotedName = /^[«»"“”]+$/.test(token.punctBefore) && mentionAt[j] !== null;
+      if (!quotedName) {
+        if (!(comma && s.office && !s.person && commas === 0)) break;
+        commas += 1;
+      }
     }
     const m = mentionAt[j];
     if (!m && token.latin && DETERMINERS.has(token.norm) && j === s.from && mentionAt[j + 1]) {
@@ -165,6 +169,18 @@ export function parseSubject(view: SentenceView, start: number, limit: number, l
       break;
     }
     if (s.office && !s.person) {
+      // The office's long complement (للشؤون الخارجية والسياسة الأمنية) before the holder's name.
+      for (let k = j; k < Math.min(limit, j + 6); k++) {
+        if (quoteOf[k] || (k > j && tokens[k]!.breakBefore) || lex.complement.matchAt(tokens, k)) break;
+        const m2 = mentionAt[k];
+        if (m2?.type === 'entity' && m2.entity.kind === 'PERSON') {
+          s.person = m2.entity;
+          s.personVia = m2.via;
+          j = m2.to;
+          break;
+        }
+      }
+      if (s.person) break;
       let k = j;
       while (
         k < limit &&
@@ -182,6 +198,22 @@ export function parseSubject(view: SentenceView, start: number, limit: number, l
       if (k > j) {
         s.newName = { from: j, to: k };
         j = k;
+      }
+    } else if (!s.office && !token.latin && j === s.from) {
+      // "قال ستيفان دوجاريك، المتحدث باسم الأمين العام،": a name the graph does not know, then its office.
+      let k = j;
+      while (k < limit && k - j < 4 && !mentionAt[k] && !tokens[k]!.breakBefore && !lex.complement.matchAt(tokens, k))
+        k++;
+      const office = mentionAt[k];
+      if (k > j && k - j <= 3 && office?.type === 'office' && /^[,،]$/.test(tokens[k]!.punctBefore)) {
+        s.newName = { from: j, to: k };
+        s.office = office.office;
+        j = office.to;
+        const scope = mentionAt[j];
+        if (scope?.type === 'entity' && scope.entity.kind !== 'PERSON') {
+          s.scopeEntity = scope.entity;
+          j = scope.to;
+        }
       }
     } else if (!s.office && token.latin && token.capitalized && j === s.from) {
       // An English name the graph does not know: two or more capitalised words ("Hakan Fidan said").
