@@ -120,7 +120,7 @@ function findActs(view: SentenceView, lex: Lexicon): Act[] {
       previous !== undefined &&
       !token.breakBefore &&
       !proclitic &&
-      lex.embedding.has(previous.norm) &&
+      [previous.norm, ...previous.variants].some((v) => lex.embedding.has(v) || lex.complementizers.has(v)) &&
       form.type !== 'nominal';
     const insideContent = openComplement >= 0 && !(lastBreak > openComplement && i - lastBreak <= CONTINUATION_ROOM);
     let complemented = true;
@@ -582,7 +582,11 @@ function buildStatement(
   );
 
   // The subject: after the verb (Arabic VSO, English inversion, "according to X"), else before it.
-  const after = parseSubject(view, act.to, actTo, lex);
+  // "وفق ما أعلنت وزارة الخارجية": after a nominal attribution, its own verb before the subject.
+  let subjectFrom = act.to;
+  if (act.form.type === 'nominal' && lex.verbs.matchAt(tokens, act.to))
+    subjectFrom = lex.verbs.matchAt(tokens, act.to)!.to;
+  const after = parseSubject(view, subjectFrom, actTo, lex);
   const before = act.form.type === 'nominal' ? null : subjectBefore(view, act, lex);
   let subject: SubjectPhrase | null;
   if (act.form.type === 'nominal') subject = after;

@@ -73,15 +73,16 @@ export function findMeetings(
     };
     let sawWith = false;
     let pair = false;
-    for (let k = m.to; k < Math.min(to, m.to + 10); k++) {
+    // Up to fourteen words after the noun: a relative clause may come first (الاتصال الذي كان مقرراً ... بين بوتين وماكرون).
+    for (let k = m.to; k < Math.min(to, m.to + 14); k++) {
       const t = tokens[k]!;
-      if (k === verbAt || STOP_PUNCT.test(t.punctBefore) || lex.embedding.has(t.norm)) break;
+      if (k === verbAt || STOP_PUNCT.test(t.punctBefore) || lex.complementizers.has(t.norm)) break;
       if (WITH.has(t.norm) && participants.length === 0) sawWith = true;
       if (lex.pairWords.matchAt(tokens, k)) pair = true;
       addMention(k);
     }
     if (tokens[m.from]!.latin || lookBehind) {
-      const reach = lookBehind && !tokens[m.from]!.latin ? m.from - from : 5;
+      const reach = lookBehind && !tokens[m.from]!.latin ? m.from - from : 8;
       for (let k = m.from - 1; k >= Math.max(from, m.from - reach); k--) {
         if (tokens[k + 1]!.breakBefore && /[.;:؛]/.test(tokens[k + 1]!.punctBefore)) break;
         if ((k >= skip.from && k < skip.to) || k === verbAt || lex.verbs.matchAt(tokens, k)) break;
