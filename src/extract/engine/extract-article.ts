@@ -215,8 +215,15 @@ function isPostposed(view: SentenceView, at: number, to: number, lastBreak: numb
     if (view.quoteOf[k] || lex.complementizers.has(tokens[k]!.norm) || /[:«"“]/.test(tokens[k]!.punctBefore))
       return false;
   }
-  if (tokens[at]!.latin) return at > lastBreak && at - lastBreak <= 6 && tokens.length - to <= 4;
-  return at - lastBreak <= 1 && tokens.length - to <= 10;
+  // The closing clause must name who speaks: "..., قال المتحدث", "..., the spokesman said"; not "لكنه رفض الكشف".
+  if (tokens[at]!.latin) {
+    if (!(at > lastBreak && at - lastBreak <= 6 && tokens.length - to <= 4)) return false;
+    const subject = parseSubject(view, lastBreak, at, lex);
+    return hasSpeaker(subject) && !subject.pronoun;
+  }
+  if (!(at - lastBreak <= 1 && tokens.length - to <= 10)) return false;
+  const subject = parseSubject(view, to, tokens.length, lex);
+  return hasSpeaker(subject) && !subject.pronoun;
 }
 
 /** Whether tokens [from, to) hold nothing but adverbs and punctuation (between a subject and its verb). */
@@ -364,6 +371,11 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
         let status = m.status;
         let cue = m.statusCue;
         const known = established.get(key);
+        // A kind's default (a reported call was held) never overrides what the article already said of the meeting.
+        if (cue?.startsWith('default') && known && known !== status) {
+          status = null;
+          cue = null;
+        }
         if (!status && m.anaphoric && known && FINAL.has(known)) {
           status = known;
           cue = `refers back to a meeting the article already gave as ${known}`;
