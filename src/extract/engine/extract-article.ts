@@ -218,8 +218,11 @@ function isPostposed(view: SentenceView, at: number, to: number, lastBreak: numb
   // The closing clause must name who speaks: "..., قال المتحدث", "..., the spokesman said"; not "لكنه رفض الكشف".
   if (tokens[at]!.latin) {
     if (!(at > lastBreak && at - lastBreak <= 6 && tokens.length - to <= 4)) return false;
-    const subject = parseSubject(view, lastBreak, at, lex);
-    return hasSpeaker(subject) && !subject.pronoun;
+    for (let j = lastBreak; j < at; j++) {
+      const subject = parseSubject(view, j, at, lex);
+      if (hasSpeaker(subject) && !subject.pronoun && onlyFiller(view, subject.to, at, lex)) return true;
+    }
+    return false;
   }
   if (!(at - lastBreak <= 1 && tokens.length - to <= 10)) return false;
   const subject = parseSubject(view, to, tokens.length, lex);
