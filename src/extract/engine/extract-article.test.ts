@@ -207,6 +207,25 @@ describe('extractArticle (pure, on an in-memory alias index)', () => {
     assert.equal(article.statements[0]!.cameo, '125');
   });
 
+  it('coordinated verbs of one subject are one statement; a non-statement phrase drops only its own act', () => {
+    const s = statements(
+      'الكرملين يعلق على القمة\nرفض المتحدث باسم الكرملين دميتري بيسكوف الدعوة الأوروبية، وقال إن موسكو لن تتفاوض تحت الضغط.\n' +
+        'وأكد مصدر دبلوماسي روسي أن موسكو تلقت رسائل عبر وسطاء، لكنه رفض الكشف عن مضمونها.',
+    );
+    assert.equal(s.length, 2);
+    assert.ok(s[0]!.text.includes('وقال إن موسكو'));
+    assert.equal(s[1]!.speaker.source, 'UNNAMED');
+    assert.ok(s[1]!.text.startsWith('وأكد مصدر'));
+  });
+
+  it('a verb after a complementizer is inside the reported words (وإنه يحث, that X said)', () => {
+    const s = statements(
+      'الكرملين يعلق على القمة\nوقال بيسكوف إن الرئيس «قلق إزاء التقارير»، وإنه يحث جميع الأطراف على ضبط النفس.',
+    );
+    assert.equal(s.length, 1);
+    assert.equal(s[0]!.speaker.key, 'dmitry-peskov');
+  });
+
   it('a page of headlines only yields no statement', () => {
     const result = extract('أخبار\nالكرملين: لا موعد للقمة\nبوتين يتصل بماكرون\nترامب: المحادثات جيدة');
     assert.equal(result.articles.flatMap((a) => a.statements).length, 0);
