@@ -74,13 +74,20 @@ export class AliasIndex {
         country: row.country,
       };
       this.byId.set(`${row.type}:${row.key}`, entity);
-      for (const key of row.aliasKeys) this.names.add(key, entity);
+      for (const key of row.aliasKeys) this.names.addKey(key, entity);
     }
     let count = 0;
+    // Titles repeat across roles (every ambassador's): classify each distinct set of titles once.
+    const officeCache = new Map<string, string[]>();
     for (const role of roles) {
       const holder = this.byId.get(`Actor:${role.holderKey}`);
       if (!holder) continue;
-      const offices = officesOf(role.titles, lex);
+      const titleKey = role.titles.join('\u0000');
+      let offices = officeCache.get(titleKey);
+      if (!offices) {
+        offices = officesOf(role.titles, lex);
+        officeCache.set(titleKey, offices);
+      }
       const indexed: IndexedRole = { ...role, holder, offices };
       for (const office of offices) {
         const list = this.rolesByOffice.get(office) ?? [];

@@ -23,7 +23,11 @@ export class PhraseIndex<T> {
 
   /** Adds `entry` under `phrase`; phrases normalizing to nothing are ignored. */
   add(phrase: string, entry: T): void {
-    const key = phraseKey(phrase);
+    this.addKey(phraseKey(phrase), entry);
+  }
+
+  /** Adds `entry` under a key already normalized (an Alias node's `key` is normalizeName of its text). */
+  addKey(key: string, entry: T): void {
     if (key === '') return;
     const list = this.map.get(key);
     if (list) {
