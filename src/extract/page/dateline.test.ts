@@ -14,6 +14,13 @@ describe('parseDateline', () => {
     assert.equal(d?.bodyStart, line.length);
   });
 
+  it('splits credits joined by the conjunction و only where the parts are known credits', () => {
+    assert.deepEqual(parseDateline('أبوظبي (الخليج ووكالات)')?.credits, ['الخليج', 'وكالات']);
+    assert.deepEqual(parseDateline('بيروت (مراسلنا ورويترز)')?.credits, ['مراسلنا', 'رويترز']);
+    assert.deepEqual(parseDateline('عمّان (بترا)')?.credits, ['بترا']);
+    assert.deepEqual(parseDateline('دبي (وكالات)')?.credits, ['وكالات']);
+  });
+
   it('reads inline wire datelines and says where the body starts', () => {
     const reuters = 'BEIJING (Reuters) - China said on Tuesday it would resume talks.';
     const d = parseDateline(reuters);
@@ -43,6 +50,12 @@ describe('parseDateline', () => {
     assert.equal(dotted.slice(d?.bodyStart), 'قال الوزير إن المحادثات مستمرة.');
     const london = parseDateline('LONDON — Britain said on Monday...');
     assert.deepEqual([london?.places, london?.credits], [['LONDON'], []]);
+  });
+
+  it('reads a quoted outlet credit after a dash', () => {
+    const d = parseDateline('موسكو – «المشهد»');
+    assert.deepEqual([d?.places, d?.credits, d?.agencies], [['موسكو'], ['المشهد'], []]);
+    assert.equal(parseDateline('Putin says Russia will respond - "very painfully"'), null);
   });
 
   it('leaves sentences and titles alone', () => {

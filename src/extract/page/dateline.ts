@@ -29,6 +29,11 @@ const AGENCY = `${phrasesSource(agenciesLexicon.agencies.flatMap((a) => a.forms)
 const PAREN = new RegExp(`^(?:(${PLACES})[ \\t]*)?\\(([^()\\n]{1,80})\\)[ \\t]*(?:(${DASH})[ \\t]*)?`, 'u');
 /** Places, a dash, then a known agency: القاهرة - أ ف ب */
 const DASH_AGENCY = new RegExp(`^(${PLACES})[ \\t]*[-–—][ \\t]*(${AGENCY})[ \\t]*(?:(${DASH})[ \\t]*|$)`, 'u');
+/** Places, a dash, then a credit in quotation marks: موسكو – «المشهد» */
+const DASH_QUOTED = new RegExp(
+  `^(${PLACES})[ \\t]*[-–—][ \\t]*[«"“]([^«»"“”\\n]{1,40})[»"”][ \\t]*(?:(${DASH})[ \\t]*|$)`,
+  'ud',
+);
 /** Upper-case places and a dash, English wire style without a credit: LONDON — / KYIV, Ukraine — */
 const CAPS_DASH =
   /^(\p{Lu}[\p{Lu}.'’-]{2,}(?:[ \t]\p{Lu}[\p{Lu}.'’-]*){0,2}(?:,[ \t]*\p{Lu}[\p{L}.'’-]*(?:[ \t]\p{Lu}[\p{L}.'’-]*){0,2})?)[ \t]+[-–—]+[ \t]+/u;
@@ -47,7 +52,19 @@ function splitCredits(written: string): string[] {
   return written
     .split(/[ \t]*[،,/;][ \t]*/u)
     .map((c) => c.trim())
-    .filter((c) => c.length > 0);
+    .filter((c) => c.length > 0)
+    .flatMap(splitConjoined);
+}
+
+/**
+ * (الاتحاد ووكالات): the conjunction و is glued to the next credit. An item is split there only when it is not an
+ * agency's name itself and every part after the first is a known credit (so a name that contains و stays whole).
+ */
+function splitConjoined(item: string): string[] {
+  if (classifyCredit(item).kind === 'agency') return [item];
+  const parts = item.split(/[ \t]+و(?=\S)/u);
+  if (parts.length < 2 || parts.slice(1).some((p) => classifyCredit(p).kind === 'other')) return [item];
+  return parts;
 }
 
 function build(
@@ -81,7 +98,7 @@ function build(
 /**
  * Reads a dateline or credit at the start of a line, in the forms news pages use:
  * `موسكو، واشنطن (الاتحاد، وكالات)`, `أبوظبي (وام) -`, `(وام)`, `BEIJING (Reuters) -`, `WASHINGTON, May 6 (Reuters) -`,
- * `القاهرة - أ ف ب`, `LONDON —`. A line that is only a dateline has bodyStart === line.length.
+ * `القاهرة - أ ف ب`, `موسكو – «المشهد»`, `LONDON —`. A line that is only a dateline has bodyStart === line.length.
  * Guards against sentences: a parenthesised credit followed directly by text (no dash) must name a known agency or
  * staff credit; place items are at most four words; a credit alone must be an agency or staff credit.
  * Returns null when the line does not start with a dateline.
@@ -111,6 +128,16 @@ export function parseDateline(line: string): Dateline | null {
     if (places.length > 0) {
       return build(line, dashAgency, places, [line.slice(agencyStart, agencyEnd).trim()], agencyEnd, 'place - agency');
     }
+  }
+  const quoted = DASH_QUOTED.exec(folded);
+  if (quoted) {
+    const places = splitPlaces(line.slice(0, (quoted[1] as string).length));
+    const [creditStart, creditEnd] = quoted.indices?.[2] ?? [0, 0];
+    const credit = line.slice(creditStart, creditEnd).trim();
+    // Kept short on both sides so that a headline quoting someone after a dash is not read as a dateline.
+    const short = places.every((p) => countWords(p) <= 2) && countWords(credit) >= 1 && countWords(credit) <= 3;
+    if (places.length > 0 && short)
+      return build(line, quoted, places, [credit], creditEnd + 1, 'place - quoted credit');
   }
   const caps = CAPS_DASH.exec(line);
   if (caps) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classifyFurniture, hasSentencePunctuation, isMenuLine } from './furniture';
+import { classifyFurniture, copyrightHolder, hasSentencePunctuation, isMenuLine } from './furniture';
 
 const kindOf = (line: string): string => {
   const v = classifyFurniture(line);
@@ -53,6 +53,8 @@ describe('classifyFurniture', () => {
     assert.equal(kindOf('© 2025 Example Wire. All rights reserved.'), 'furniture:copyright');
     assert.equal(kindOf('By Jane Okafor'), 'furniture:byline');
     assert.equal(kindOf('Reporting by Jane Okafor; Editing by Tom Reyes'), 'furniture:byline');
+    const byline = classifyFurniture('By Reuters');
+    assert.equal(byline.role === 'furniture' && byline.credit, 'Reuters');
     const masthead = classifyFurniture('صحيفة الوطن الجديد');
     assert.equal(masthead.role === 'furniture' && masthead.kind, 'masthead');
     assert.equal(masthead.role === 'furniture' && masthead.value, 'صحيفة الوطن الجديد');
@@ -63,6 +65,9 @@ describe('classifyFurniture', () => {
     assert.equal(kindOf('الرئيسية سياسة اقتصاد رياضة فيديو'), 'furniture:menu');
     assert.equal(kindOf('Home > World > Middle East'), 'furniture:menu');
     assert.equal(isMenuLine('06/05/2025'), false);
+    const withMasthead = classifyFurniture('بوابة الشرق | الصفحة الرئيسية | العالم');
+    assert.equal(withMasthead.role === 'furniture' && withMasthead.kind, 'masthead');
+    assert.equal(withMasthead.role === 'furniture' && withMasthead.value, 'بوابة الشرق');
   });
 
   it('keeps body text that merely starts with or contains a furniture word', () => {
@@ -75,6 +80,8 @@ describe('classifyFurniture', () => {
     );
     assert.equal(kindOf('الكرملين: لقاء ترامب وبوتين ضروري لكنه بحاجة إلى تحضيرات كثيرة'), 'text');
     assert.equal(kindOf('Sharefest opens in Oslo'), 'text');
+    assert.equal(kindOf('By-election called in northern district'), 'text');
+    assert.equal(kindOf('Bylaws of the new council published'), 'text');
   });
 });
 
@@ -84,5 +91,15 @@ describe('hasSentencePunctuation', () => {
     assert.equal(hasSentencePunctuation('هل تنجح الوساطة؟'), true);
     assert.equal(hasSentencePunctuation('U.S. envoy to visit Cairo'), false);
     assert.equal(hasSentencePunctuation('الكرملين: لقاء ترامب وبوتين ضروري'), false);
+  });
+});
+
+describe('copyrightHolder', () => {
+  it('names the owner a copyright line gives, as written', () => {
+    assert.equal(copyrightHolder('© 2025 AFP. All rights reserved.'), 'AFP');
+    assert.equal(copyrightHolder('Copyright 2025 The Example Times'), 'The Example Times');
+    assert.equal(copyrightHolder('© جميع الحقوق محفوظة لصحيفة الوطن الجديد 2025'), 'صحيفة الوطن الجديد');
+    assert.equal(copyrightHolder('جميع الحقوق محفوظة © 2025'), null);
+    assert.equal(copyrightHolder('All rights reserved.'), null);
   });
 });

@@ -10,9 +10,9 @@ export type FurnitureVerdict =
   | { role: 'separator'; kind: string; reason: string }
   /**
    * The whole line is furniture. `value` is the text after a label's colon, or the whole line for a prefix rule;
-   * `givesOutlet` says it names the outlet (a source line or a masthead).
+   * `givesOutlet` says it names the outlet (a source line or a masthead); `credit` is what a byline credits.
    */
-  | { role: 'furniture'; kind: string; reason: string; value?: string; givesOutlet?: boolean }
+  | { role: 'furniture'; kind: string; reason: string; value?: string; givesOutlet?: boolean; credit?: string }
   /** A label glued to the start of text: the line's text starts at `cut`. */
   | { role: 'stripped'; kind: string; reason: string; cut: number }
   | { role: 'text' };
@@ -33,12 +33,14 @@ function compile(rule: FurnitureRule): CompiledRule {
     'only-phrases': `^(?:${PUNCT_OR_COUNT}${phrases}${WORD_END})+${PUNCT_OR_COUNT}$`,
     'list-header': `^${PUNCT}${phrases}${PUNCT}$`,
     contains: `(?<![\\p{L}\\p{N}])${phrases}`,
-    prefix: `^${PUNCT}(${phrases})${WORD_END}`,
+    prefix: `^${PUNCT}(${phrases})(?=[\\s:：]|$)`,
   };
   return { rule, regex: new RegExp(sources[rule.match], 'u') };
 }
 
 const RULES = furnitureLexicon.rules.map(compile);
+/** The rule whose lines name the outlet without a label (a masthead: صحيفة ..., The Daily ...). */
+const MASTHEAD_RULE = RULES.find((r) => r.rule.match === 'prefix' && r.rule.givesOutlet);
 const READ_ALSO_LINE = new RegExp(`^${PUNCT}${phrasesSource(readAlsoLexicon.separators)}${PUNCT}$`, 'u');
 const READ_ALSO_TEASER = new RegExp(`^${PUNCT}(${phrasesSource(readAlsoLexicon.separators)})\\s*[:：]\\s*\\S`, 'u');
 
@@ -92,15 +94,42 @@ export function classifyFurniture(line: string): FurnitureVerdict {
       case 'list-header':
         return { role: 'separator', kind: rule.kind, reason: `${rule.kind} list "${line}"` };
       default:
+        if (rule.kind === 'copyright') {
+          const holder = copyrightHolder(line);
+          return {
+            role: 'furniture',
+            kind: rule.kind,
+            reason: `${rule.kind} "${line}"`,
+            ...(holder ? { value: holder, givesOutlet: true } : {}),
+          };
+        }
         return {
           role: 'furniture',
           kind: rule.kind,
           reason: `${rule.kind} "${line}"`,
           ...(rule.givesOutlet ? { value: line, givesOutlet: true } : {}),
+          ...(rule.givesCredit ? { credit: line.slice(m.index + m[0].length).replace(/^[\s:：]+/u, '') } : {}),
         };
     }
   }
-  if (isMenuLine(line)) return { role: 'furniture', kind: 'menu', reason: `menu "${line}"` };
+  if (isMenuLine(line)) {
+    // A menu bar often opens with the site's name (بوابة الشرق | الرئيسية | العالم): that item is the masthead.
+    const first = line.split(MENU_SPLIT)[0] ?? '';
+    const masthead =
+      MASTHEAD_RULE &&
+      MASTHEAD_RULE.regex.test(foldText(first)) &&
+      countWords(first) <= (MASTHEAD_RULE.rule.maxWords ?? 3);
+    if (masthead) {
+      return {
+        role: 'furniture',
+        kind: MASTHEAD_RULE.rule.kind,
+        reason: `menu "${line}" opening with the masthead "${first}"`,
+        value: first.trim(),
+        givesOutlet: true,
+      };
+    }
+    return { role: 'furniture', kind: 'menu', reason: `menu "${line}"` };
+  }
   return { role: 'text' };
 }
 
@@ -126,4 +155,18 @@ export function isMenuLine(line: string): boolean {
     .split(/[\s\p{P}\p{S}]+/u)
     .filter((t) => t.length > 0);
   return tokens.length >= minItems && tokens.every((t) => SECTION_WORDS.has(t));
+}
+
+const HOLDER_EN =
+  /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?(\p{L}[\p{L}\p{M}&'’ -]{1,40}?)\s*(?:[.,|©]|all rights|\d{4}|$)/iu;
+const HOLDER_AR = /محفوظة\s+ل\u0640?\s*(\p{L}[\p{L}\p{M} ]{1,40}?)\s*(?:[.,،|©\d]|$)/u;
+
+/**
+ * The owner a copyright line names, as written: `© 2025 AFP. All rights reserved.` → AFP,
+ * `جميع الحقوق محفوظة لصحيفة الوطن 2025` → صحيفة الوطن. Null when it names none (`جميع الحقوق محفوظة © 2025`).
+ */
+export function copyrightHolder(line: string): string | null {
+  const holder = (HOLDER_AR.exec(line)?.[1] ?? HOLDER_EN.exec(line)?.[1])?.trim();
+  if (!holder || countWords(holder) > 5 || /^(all|جميع)\b/iu.test(holder)) return null;
+  return holder;
 }

@@ -30,6 +30,8 @@ const furnitureRuleSchema = z.strictObject({
   maxWords: z.number().int().positive().optional(),
   /** The line names the outlet: the value after the label (المصدر: صحيفة الاتحاد), or the whole masthead line. */
   givesOutlet: z.boolean().optional(),
+  /** The text after the phrase credits the article (By Reuters): agencies named there join the article's credits. */
+  givesCredit: z.boolean().optional(),
 });
 export type FurnitureRule = z.infer<typeof furnitureRuleSchema>;
 

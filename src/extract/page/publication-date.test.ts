@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findDates, parseDateLine } from './publication-date';
+import { findDates, parseDateLine, parsePlaceDateLine } from './publication-date';
 
 const isoOf = (line: string, dayFirst = true): string[] => findDates(line, dayFirst).map((d) => d.iso);
 
@@ -67,5 +67,17 @@ describe('parseDateLine', () => {
     assert.equal(parseDateLine('Iraq sets parliamentary elections for 11 November 2025', false), null);
     assert.equal(parseDateLine('الانتخابات البرلمانية في 11 نوفمبر 2025', true), null);
     assert.equal(parseDateLine('No date here', false), null);
+  });
+});
+
+describe('parsePlaceDateLine', () => {
+  it('reads a date line that starts with its place', () => {
+    assert.equal(parsePlaceDateLine('ANKARA, Turkey — 2025-05-30', false)?.publishedOn, '2025-05-30');
+    assert.equal(parsePlaceDateLine('القاهرة - 6 مايو 2025', true)?.publishedOn, '2025-05-06');
+  });
+
+  it('leaves headlines with a date alone', () => {
+    assert.equal(parsePlaceDateLine('Iraq sets elections - 11 November 2025', false), null);
+    assert.equal(parsePlaceDateLine('ANKARA, Turkey — talks resume', false), null);
   });
 });

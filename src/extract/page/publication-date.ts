@@ -151,3 +151,21 @@ export function parseDateLine(line: string, dayFirst: boolean): DateLine | null 
   }
   return { publishedOn, updatedOn, reason: parts.join('; ') };
 }
+
+const CAP_WORD = "\\p{Lu}[\\p{L}.'’-]*";
+const PLACE_ITEM = `(?:${CAP_WORD}(?:[ \\t]+${CAP_WORD})?|\\p{Script=Arabic}+)`;
+/** One or two short place names then a dash or comma, before a date: ANKARA, Turkey — / القاهرة - */
+const PLACE_PREFIX = new RegExp(`^${PLACE_ITEM}(?:[ \\t]*[,،][ \\t]*${PLACE_ITEM})?[ \\t]*[-–—|,،][ \\t]*`, 'u');
+
+/**
+ * A date line that names the place first, as wire pages print it: `ANKARA, Turkey — 2025-05-30`,
+ * `القاهرة - 6 مايو 2025`. Places are one or two capitalised words, or one Arabic word, at most two of them; the
+ * rest of the line must be a date line by parseDateLine. Null otherwise.
+ */
+export function parsePlaceDateLine(line: string, dayFirst: boolean): DateLine | null {
+  const prefix = PLACE_PREFIX.exec(line);
+  if (!prefix || prefix[0].length >= line.length) return null;
+  const date = parseDateLine(line.slice(prefix[0].length), dayFirst);
+  if (!date) return null;
+  return { ...date, reason: `${date.reason} after the place "${prefix[0].replace(/[\s\-–—|,،]+$/u, '')}"` };
+}

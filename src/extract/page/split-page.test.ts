@@ -210,6 +210,7 @@ describe('splitPage options and odd input', () => {
       ['2025-05-06', '2025-05-07'],
     );
     assert.equal(splitPage(seedPage, { publishedOn: 'May 7' })[1]?.publishedOn, null);
+    assert.equal(splitPage(seedPage, { publishedOn: '2025-02-30' })[1]?.publishedOn, null);
   });
 
   it('takes the outlet from the one non-agency credit beside agencies when nothing else names it', () => {
@@ -217,6 +218,13 @@ describe('splitPage options and odd input', () => {
     const [article] = splitPage(page);
     assert.equal(article?.outlet, 'البيان');
     assert.deepEqual(article?.agencies, ['وكالات']);
+  });
+
+  it('credits the agency a byline names, not the person', () => {
+    const [byAgency] = splitPage(`Ministers agree on a fishing accord\nBy AFP\n${englishSentences(40)}`);
+    assert.deepEqual([byAgency?.agencies, byAgency?.credits], [['AFP'], ['AFP']]);
+    const [byPerson] = splitPage(`Ministers agree on a fishing accord\nBy Jane Okafor\n${englishSentences(40)}`);
+    assert.deepEqual([byPerson?.agencies, byPerson?.credits], [[], []]);
   });
 
   it('does not take a source line that names agencies as the outlet', () => {
