@@ -50,8 +50,10 @@ function blockers(s: CandidateStatement, minConfidence: number): string[] {
   if (s.speaker.source === 'NEW' || s.speaker.source === 'UNRESOLVED') {
     if (!reasons.some((r) => r.includes(s.speaker.written)))
       reasons.push(`speaker «${s.speaker.written}» needs review`);
+  } else if (s.speaker.source === 'PREVIOUS' && !s.speaker.id) {
+    reasons.push(`continues «${s.speaker.name}», who needs review`);
   } else if (s.speaker.source !== 'UNNAMED' && s.speaker.type !== 'Actor' && !reasons.length) {
-    reasons.push('the speaker is not an actor');
+    reasons.push(`the speaker «${s.speaker.name}» is not an actor`);
   }
   for (const [field, ref] of [
     ['via', s.via],
