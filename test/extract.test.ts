@@ -41,7 +41,7 @@ const README_QUERIES = {
   aboutAzerbaijan: `{ whoSaidWhatAbout(about: "Q291bnRyeTpBWg", includeRelated: true, first: 50) {
       totalCount edges { node { verb speaker { name } text } } } }`,
   putinMeetings: `{ meetings(filter: { participant: "QWN0b3I6dmxhZGltaXItcHV0aW4" }) {
-      edges { node { kind status participants { name } statusHistory { status statement { speaker { name } } } } } } }`,
+      edges { node { kind status durationMinutes participants { name } statusHistory { status statement { speaker { name } } } } } } }`,
   peskov: `{ statements(filter: { speaker: "QWN0b3I6ZG1pdHJ5LXBlc2tvdg" }, first: 50) {
       totalCount edges { node { text form reports { via { name } article { title outlet { name } } } } } } }`,
   ukraine: `query ($ukraine: ID = "Q291bnRyeTpVQQ") { whoSaidWhatAbout(about: $ukraine, from: "2025-05-01", includeDeprecated: true, first: 50) {
@@ -223,12 +223,12 @@ describe('ingestPage on a fresh database (seed names only)', () => {
     const extracted = await readmeAnswers(server);
     // Same: who "ترمب" is.
     assert.deepEqual(extracted.resolve, annotated.resolve);
-    // Same: Putin's meetings, their kind, status and participants.
+    // Same: Putin's meetings, their kind, status, duration and participants.
     const meetingView = (data: any) =>
       data.meetings.edges
         .map(
           (e: any) =>
-            `${e.node.kind} ${e.node.status} ${e.node.participants
+            `${e.node.kind} ${e.node.status} ${e.node.durationMinutes} ${e.node.participants
               .map((p: any) => p.name)
               .sort()
               .join('+')}`,

@@ -33,7 +33,7 @@ export function previewText(file: string, extraction: PageExtractionData): strin
     for (const m of a.meetings) {
       lines.push(
         '',
-        `  meeting ${m.key}: ${m.kind}, ${m.status ?? 'no status'} (statements ${m.statusStatements.join(', ') || '-'}), ${m.participants.map((p) => p.name).join(' + ')}`,
+        `  meeting ${m.key}: ${m.kind}, ${m.status ?? 'no status'}${m.durationMinutes ? `, ${m.durationMinutes} min` : ''} (statements ${m.statusStatements.join(', ') || '-'}), ${m.participants.map((p) => p.name).join(' + ')}`,
       );
     }
     for (const p of a.proposedActors)

@@ -205,6 +205,15 @@ describe('extractArticle (pure, on an in-memory alias index)', () => {
     assert.deepEqual(m!.statusStatements, [0]);
     assert.deepEqual(m!.participants.map((p) => p.key).sort(), ['emmanuel-macron', 'vladimir-putin']);
     assert.equal(article.statements[0]!.cameo, '125');
+    const held = extract(
+      'Kremlin comments on the summit\nPeskov said the phone call between Putin and Macron lasted two hours.',
+    ).articles[0]!;
+    assert.equal(held.meetings[0]!.status, 'HELD');
+    assert.equal(held.meetings[0]!.durationMinutes, 120);
+    const ar = extract(
+      'الكرملين يعلق على القمة\nوأشار بيسكوف إلى أن المحادثة الهاتفية بين بوتين وماكرون استمرت أكثر من ساعتين.',
+    ).articles[0]!;
+    assert.equal(ar.meetings[0]!.durationMinutes, 120);
   });
 
   it('coordinated verbs of one subject are one statement; a non-statement phrase drops only its own act', () => {

@@ -15,7 +15,7 @@ import type { PageArticle } from '../page-source';
 import { splitSentences } from '../text/sentences';
 import { toPageSpan } from '../text/span';
 import { codeEvent, codeFromMeetingStatus, type EventCode } from './event-code';
-import { assignStatuses, findMeetings, type MeetingMention } from './meetings';
+import { assignDurations, assignStatuses, findMeetings, type MeetingMention } from './meetings';
 import { entityOf, wordsOf } from './mentions';
 import { viewSentence, type SentenceView, type SpeechQuote } from './sentence';
 import { hasSpeaker, parseSubject, type SubjectPhrase } from './subject';
@@ -43,6 +43,7 @@ interface MeetingEntry {
   kind: CandidateMeeting['kind'];
   participants: IndexedEntity[];
   evidence: string[];
+  durationMinutes: number | null;
 }
 
 const CLAUSE_BREAK = /[,،;؛]/;
@@ -289,7 +290,7 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
         const base = `${m.participants.map((p) => slug(p.nameEn)).join('-')}-${m.kind.toLowerCase().replace('_', '-')}`;
         let unique = base;
         for (let n = 2; meetings.has(unique); n++) unique = `${base}-${n}`;
-        entry = { key: unique, kind: m.kind, participants: m.participants, evidence: [] };
+        entry = { key: unique, kind: m.kind, participants: m.participants, evidence: [], durationMinutes: null };
         meetings.set(unique, entry);
       }
       entry.evidence.push(`«${words}» with ${m.participants.map((p) => p.nameEn).join(', ')}`);
@@ -340,8 +341,10 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
       // Narration: meetings it names (and the status it gives them) are there for later statements to refer to.
       const mentions = findMeetings(view, 0, tokens.length, { from: 0, to: 0 }, -1, null, index, lex, true);
       assignStatuses(view, 0, tokens.length, mentions, lex);
+      assignDurations(view, 0, tokens.length, mentions, lex);
       for (const m of mentions) {
         const key = meetingOf(m, view);
+        if (key && m.durationMinutes !== null) meetings.get(key)!.durationMinutes ??= m.durationMinutes;
         if (key && m.status && !m.statusCue?.startsWith('default')) established.set(key, m.status);
       }
       continue;
@@ -371,6 +374,7 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
       for (const [i, m] of mentions.entries()) {
         const key = keys[i];
         if (!key) continue;
+        if (m.durationMinutes !== null) meetings.get(key)!.durationMinutes ??= m.durationMinutes;
         let status = m.status;
         let cue = m.statusCue;
         const known = established.get(key);
@@ -434,7 +438,7 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
       status,
       statusStatements: withStatus.filter((x) => x.s!.status === status).map((x) => x.i),
       participants: entry.participants.map((p) => refOf(p, p.nameAr ?? p.nameEn)),
-      durationMinutes: null,
+      durationMinutes: entry.durationMinutes,
       evidence: entry.evidence,
     });
   }
@@ -775,6 +779,7 @@ function buildStatement(
     // Meetings and what the words are about.
     const meetingMentions = findMeetings(view, actFrom, actTo, subjectRange, act.at, sp.entity, index, lex);
     assignStatuses(view, actFrom, actTo, meetingMentions, lex);
+    assignDurations(view, actFrom, actTo, meetingMentions, lex);
     const about: (CandidateRef | MeetingRef)[] = [];
     const skipKeys = new Set(
       [speakerRef, onBehalfOf, via]

@@ -16,6 +16,8 @@ export interface MeetingMention {
   anaphoric: boolean;
   /** Set when the words name the two parties without naming them (الجانبين، both sides). */
   pair: boolean;
+  /** Minutes, when the words say how long it lasted (استمرت أكثر من ساعتين, lasted 90 minutes). */
+  durationMinutes: number | null;
 }
 
 /** Status precedence inside one statement (meeting-cues.json description). */
@@ -119,6 +121,7 @@ export function findMeetings(
       statusCue: null,
       anaphoric: !complete && (definite || demonstrative),
       pair: !complete && pair,
+      durationMinutes: null,
     });
   }
   return out;
@@ -168,6 +171,33 @@ export function assignStatuses(view: SentenceView, from: number, to: number, men
     } else if (m.cue.defaultStatus) {
       m.status = m.cue.defaultStatus;
       m.statusCue = `default for ${m.kind} (meeting-cues.json)`;
+    }
+  }
+}
+
+/**
+ * How long the nearest meeting lasted: a lead word (استمرت، lasted; meeting-cues.json durations) then, within six
+ * words, an optional number (digits or a number word) and a unit (ساعة، ساعتين، minutes). Sets durationMinutes.
+ */
+export function assignDurations(
+  view: SentenceView,
+  from: number,
+  to: number,
+  mentions: MeetingMention[],
+  lex: Lexicon,
+) {
+  const { tokens } = view;
+  for (const lead of lex.durationLeads.findAll(tokens, from, to)) {
+    for (let k = lead.to; k < Math.min(to, lead.to + 6); k++) {
+      const unit = lex.durationUnits.get(tokens[k]!.norm);
+      if (unit === undefined) continue;
+      const before = tokens[k - 1];
+      const number = before ? Number(before.norm) || lex.durationNumbers.get(before.norm) : undefined;
+      const minutes = Math.round(unit * (number && k - 1 >= lead.to ? number : 1));
+      let nearest: MeetingMention | null = null;
+      for (const m of mentions) if (m.to <= lead.from && (!nearest || m.to > nearest.to)) nearest = m;
+      if (nearest && nearest.durationMinutes === null) nearest.durationMinutes = minutes;
+      break;
     }
   }
 }

@@ -80,6 +80,11 @@ export const meetingCuesSchema = z.object({
     .min(1),
   statuses: z.array(z.object({ status: meetingStatus, ar: phrases, en: phrases })).min(1),
   pairWords: byLang,
+  durations: z.object({
+    leads: byLang,
+    units: z.record(z.string().min(1), z.number().positive()),
+    numbers: z.record(z.string().min(1), z.number().positive()),
+  }),
 });
 
 /** event-cues.json: ordered CAMEO rules. */

@@ -62,6 +62,9 @@ export interface Lexicon {
   meetingKinds: PhraseIndex<MeetingKindCue>;
   meetingStatuses: PhraseIndex<MeetingStatus>;
   pairWords: PhraseIndex<string>;
+  durationLeads: PhraseIndex<string>;
+  durationUnits: ReadonlyMap<string, number>;
+  durationNumbers: ReadonlyMap<string, number>;
   eventRules: PhraseIndex<EventRule>;
   eventRuleOrder: ReadonlyMap<EventRule, number>;
   embedding: ReadonlySet<string>;
@@ -184,6 +187,9 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
     meetingKinds,
     meetingStatuses,
     pairWords: indexOf(cues.pairWords),
+    durationLeads: indexOf(cues.durations.leads),
+    durationUnits: new Map(Object.entries(cues.durations.units).map(([k, v]) => [phraseKey(k), v])),
+    durationNumbers: new Map(Object.entries(cues.durations.numbers).map(([k, v]) => [phraseKey(k), v])),
     eventRules,
     eventRuleOrder: new Map(rules.map((rule, i) => [rule, i])),
     embedding: new Set([...attribution.embedding.ar, ...attribution.embedding.en].map(phraseKey)),
