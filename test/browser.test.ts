@@ -3,12 +3,15 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { loadSeed } from '../src/seed/seed-loader';
+import { readBundleFile } from '../src/seed/seed-file';
+import { CLI_CALLER, loadBundle, loadSeed, SEED_FILE } from '../src/seed/seed-loader';
+import { createLogger } from '../src/shared/logger';
 import { toGlobalId } from '../src/shared/global-id';
 import { SynthGenerator } from '../src/synth/generator';
 import { loadSynthetic } from '../src/synth/synth-load';
 import { CHROMIUM, launchBrowser, type TestBrowser } from './helpers/browser';
 import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { EDITOR_KEY, TEST_API_KEYS } from './helpers/write-keys';
 
 const PESKOV = toGlobalId('Actor', 'dmitry-peskov');
 const TRUMP = toGlobalId('Actor', 'donald-trump');
@@ -44,7 +47,7 @@ describe('workbench in a real browser', () => {
   before(async () => {
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is needed (apt-get install chromium; .ci/run does it)`);
     mkdirSync(shots, { recursive: true });
-    server = await startTestServer();
+    server = await startTestServer({ API_KEYS: TEST_API_KEYS });
     await resetData(server.db);
     await loadSeed(server.db);
     browser = await launchBrowser();
@@ -264,6 +267,97 @@ describe('workbench in a real browser', () => {
     await shot('error');
     await open('/no/such/screen');
     await page.getByRole('heading', { name: 'Not found' }).waitFor();
+  });
+
+  it('reviews the seed page: candidates with their spans, drop one, ingest the rest with an editor key', async () => {
+    // The graph knows the seed's names but not its articles, so the ingest creates them.
+    const file = path.join(server.config.projectRoot, SEED_FILE);
+    await resetData(server.db);
+    await loadBundle(
+      server.db,
+      file,
+      { ...(await readBundleFile(file)), articles: [] },
+      CLI_CALLER,
+      createLogger('silent'),
+    );
+    const seedPage = readFileSync(
+      path.join(server.config.projectRoot, 'seed', 'source', '000_d5e7333eea537f51.txt'),
+      'utf8',
+    );
+    await open('/');
+    await page.locator('nav').getByRole('link', { name: 'Review' }).click();
+    await page.locator('textarea[name="page"]').fill(seedPage);
+    await page.getByRole('button', { name: 'Extract candidates' }).click();
+    const candidates = page.locator('li.candidate');
+    await candidates.first().waitFor({ timeout: 30_000 });
+    assert.match(new URL(page.url()).search, /^\?page=\w+$/);
+    const total = await candidates.count();
+    assert.ok(total >= 9, `${total} candidates`);
+    assert.equal(await page.locator('section.review-article').count(), 2);
+
+    // A candidate's highlighted span is its words, and is marked as the one selected.
+    const accepted = page.locator('li.candidate[data-status="accepted"]');
+    const first = accepted.first();
+    const index = Number(await first.getAttribute('data-candidate'));
+    await first.locator('.candidate-number').click();
+    const mark = page.locator(`section.review-article[data-article="0"] mark#cand-0-${index}`);
+    assert.equal(await mark.getAttribute('class'), 'span primary');
+    assert.equal(await mark.textContent(), await first.locator('.candidate-text').textContent());
+    assert.match(
+      await first.locator('.facts').innerText(),
+      /Speaker[\s\S]*Via[\s\S]*On behalf of[\s\S]*About[\s\S]*CAMEO \d+[\s\S]*Goldstein/,
+    );
+    assert.match(await first.locator('.confidence').innerText(), /^(0|1)\.\d\d$/);
+    await shot('review');
+
+    // Drop one accepted candidate: its span is no longer marked, and the decision survives back and forward.
+    const keep = await accepted.count();
+    assert.ok(keep >= 9, `${keep} accepted`);
+    const dropped = accepted.nth(1);
+    const droppedIndex = Number(await dropped.getAttribute('data-candidate'));
+    const droppedArticle = await dropped.evaluate((li: any) => li.closest('section').getAttribute('data-article'));
+    const droppedText = (await dropped.locator('.candidate-text').textContent())!;
+    await dropped.getByRole('button', { name: 'Drop' }).click();
+    assert.equal(await page.locator('li.candidate[data-status="accepted"]').count(), keep - 1);
+    assert.equal(await page.locator(`mark#cand-${droppedArticle}-${droppedIndex}`).count(), 0);
+    await page.goBack();
+    assert.equal(await page.locator('textarea[name="page"]').inputValue(), seedPage);
+    await page.goForward();
+    await candidates.first().waitFor();
+    assert.equal(await page.locator('li.candidate[data-status="accepted"]').count(), keep - 1);
+
+    // A wrong key: the API's message and code, nothing written.
+    const ingest = page.getByRole('button', { name: /^Ingest \d+ accepted statements/ });
+    assert.match(await ingest.innerText(), new RegExp(`Ingest ${keep - 1} accepted statements \\(2 articles\\)`));
+    await page.locator('input[name="editorKey"]').fill('not-a-key');
+    await ingest.click();
+    const error = page.locator('.ingest-result .state-error');
+    await error.waitFor();
+    assert.equal(await error.locator('.error-code').innerText(), 'UNAUTHENTICATED');
+    assert.match(await error.locator('.error-message').innerText(), /not valid/);
+    // The browser logs the refused request (HTTP 401) as a console error; that one was meant.
+    const refused = browser.errors.findIndex((e) => /status of 401/.test(e));
+    if (refused >= 0) browser.errors.splice(refused, 1);
+
+    await page.locator('input[name="editorKey"]').fill(EDITOR_KEY);
+    await ingest.click();
+    const created = page.locator('.ingest-result tr.total');
+    await created.waitFor();
+    assert.equal(await created.locator('td[data-created="statements"]').innerText(), `${keep - 1} / 0`);
+    assert.equal(await created.locator('td[data-created="articles"]').innerText(), '2 / 0');
+    assert.ok(!page.url().includes(EDITOR_KEY), 'the key stays out of the URL');
+    assert.equal(
+      await page.evaluate(() => (globalThis as any).sessionStorage.getItem('diplograph.editorKey')),
+      JSON.stringify(EDITOR_KEY),
+    );
+    const stored = await server.gql(`{ statements(first: 100) { totalCount edges { node { text } } } }`);
+    assert.equal(stored.data!.statements.totalCount, keep - 1);
+    assert.ok(
+      !stored.data!.statements.edges.some((e: any) => e.node.text === droppedText),
+      'the dropped one is not stored',
+    );
+    await page.locator('.ingest-result').scrollIntoViewIfNeeded();
+    await shot('review-ingested');
   });
 
   it('keeps the neighbourhood responsive at 1,000 nodes of a synthetic graph (timed, not asserted)', async (t) => {

@@ -47,7 +47,7 @@ describe('explorer GraphQL documents', () => {
 
   it('finds the documents of every screen', () => {
     assert.ok(docs.length >= 12, `found ${docs.length}`);
-    for (const screen of ['search', 'node', 'graph', 'path', 'timeline', 'relations', 'stats']) {
+    for (const screen of ['search', 'node', 'graph', 'path', 'timeline', 'relations', 'stats', 'review']) {
       assert.ok(
         docs.some((doc) => doc.file.includes(`screens/${screen}/`)),
         `a document of screens/${screen}`,

@@ -11,6 +11,7 @@ const PathScreen = lazy(() => import('./screens/path/path-screen').then((m) => (
 const RelationsScreen = lazy(() =>
   import('./screens/relations/relations-screen').then((m) => ({ default: m.RelationsScreen })),
 );
+const ReviewScreen = lazy(() => import('./screens/review/review-screen').then((m) => ({ default: m.ReviewScreen })));
 const StatsScreen = lazy(() => import('./screens/stats/stats-screen').then((m) => ({ default: m.StatsScreen })));
 
 /** One screen of the app: the paths it answers, how it renders, and its entry in the top navigation, if any. */
@@ -91,5 +92,11 @@ export const ROUTES: Route[] = [
     match: pattern(/^\/stats\/?$/),
     render: (_, { query }) => <StatsScreen from={query.get('from') ?? ''} to={query.get('to') ?? ''} />,
     nav: { label: 'Statistics', to: '/stats' },
+  },
+  {
+    name: 'review',
+    match: pattern(/^\/review\/?$/),
+    render: (_, { query }) => <ReviewScreen page={query.get('page') ?? ''} />,
+    nav: { label: 'Review', to: '/review' },
   },
 ];

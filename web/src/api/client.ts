@@ -20,14 +20,22 @@ interface GraphQLResponse<T> {
 /**
  * Runs one operation against the public API at /graphql, as any client would. Resolves with `data`; rejects with
  * an ApiError carrying the first error's message and code (a partial result counts as failed: screens show the
- * error rather than a half-filled page).
+ * error rather than a half-filled page). `headers` are added to the request (an editor key's Authorization).
  */
-export async function request<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function request<T>(
+  document: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...headers,
+      },
       body: JSON.stringify({ query: document, variables }),
     });
   } catch (error) {
