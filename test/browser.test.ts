@@ -326,6 +326,13 @@ describe('workbench in a real browser', () => {
     await candidates.first().waitFor();
     assert.equal(await page.locator('li.candidate[data-status="accepted"]').count(), keep - 1);
 
+    // Edit one: the translation typed goes in with it.
+    const editedOne = page.locator('li.candidate[data-status="accepted"]').first();
+    await editedOne.getByRole('button', { name: 'Edit' }).click();
+    await editedOne.locator('.statement-editor').getByLabel('English translation').fill('Reviewed translation');
+    await editedOne.getByRole('button', { name: 'Done' }).click();
+    await editedOne.locator('.chip.edited').waitFor();
+
     // A wrong key: the API's message and code, nothing written.
     const ingest = page.getByRole('button', { name: /^Ingest \d+ accepted statements/ });
     assert.match(await ingest.innerText(), new RegExp(`Ingest ${keep - 1} accepted statements \\(2 articles\\)`));
@@ -350,8 +357,12 @@ describe('workbench in a real browser', () => {
       await page.evaluate(() => (globalThis as any).sessionStorage.getItem('diplograph.editorKey')),
       JSON.stringify(EDITOR_KEY),
     );
-    const stored = await server.gql(`{ statements(first: 100) { totalCount edges { node { text } } } }`);
+    const stored = await server.gql(`{ statements(first: 100) { totalCount edges { node { text translation } } } }`);
     assert.equal(stored.data!.statements.totalCount, keep - 1);
+    assert.equal(
+      stored.data!.statements.edges.filter((e: any) => e.node.translation === 'Reviewed translation').length,
+      1,
+    );
     assert.ok(
       !stored.data!.statements.edges.some((e: any) => e.node.text === droppedText),
       'the dropped one is not stored',

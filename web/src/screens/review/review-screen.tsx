@@ -512,13 +512,14 @@ function IngestResults({ state }: { state: Extract<IngestState, { status: 'done'
           <ErrorBox error={state.error} />
         </>
       )}
+      {state.results.length > 0 && <h2>Ingested: created / matched</h2>}
       {state.results.length > 0 && (
         <table className="numbers">
           <thead>
             <tr>
               <th>Article</th>
               {COUNTS.map((k) => (
-                <th key={k}>{k} created / matched</th>
+                <th key={k}>{k}</th>
               ))}
             </tr>
           </thead>
