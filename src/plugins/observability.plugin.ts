@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { getOperationAST } from 'graphql';
 import type { GraphQLContext } from '../shared/context';
 import { ErrorCode } from '../shared/errors';
 import { operationLabel, recordOperation } from '../shared/observability/metrics';
@@ -14,7 +15,7 @@ import {
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 /** The outcome label of an operation: `ok`, or the code of its first error (unknown codes count as internal). */
-function outcomeOf(errors: readonly { extensions?: Record<string, unknown> }[] | undefined): string {
+function outcomeOf(errors: readonly { extensions?: { [key: string]: unknown } }[] | undefined): string {
   const code = errors?.[0]?.extensions?.code;
   if (!errors?.length) return 'ok';
   return typeof code === 'string' && (KNOWN_CODES.has(code) || /^[A-Z_]{1,40}$/.test(code))
@@ -42,7 +43,9 @@ export function observabilityPlugin(): ApolloServerPlugin<GraphQLContext> {
           'diplograph.request_id': contextValue.requestId,
         });
         span = traced.span;
-        contextValue.db = contextValue.db.withTraceParent(traced.context);
+        // The request's own database view (Apollo hands plugins a shallow copy of the context, so the view is
+        // shared with the copy the loaders were given, and replacing it here would not reach them).
+        contextValue.db.traceUnder(traced.context);
         const { traceId, spanId } = span.spanContext();
         contextValue.log = contextValue.log.child({ traceId, spanId });
       }
@@ -56,9 +59,17 @@ export function observabilityPlugin(): ApolloServerPlugin<GraphQLContext> {
             if (operationName) span.setAttribute('graphql.operation.name', operationName);
           }
         },
-        async willSendResponse({ response, errors }) {
+        async willSendResponse({ response, errors, document, request: sent }) {
           response.http.headers.set('x-request-id', contextValue.requestId);
-          const outcome = outcomeOf(errors);
+          // An operation refused at validation never resolves; its name and type are still in the parsed document.
+          const definition = type === 'unknown' && document ? getOperationAST(document, sent.operationName) : null;
+          if (definition) {
+            type = definition.operation;
+            operation = operationLabel(definition.name?.value);
+          }
+          // What the client was told (formatError has run): our codes, with internal errors masked.
+          const sentErrors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          const outcome = outcomeOf(sentErrors ?? errors);
           recordOperation({
             operation,
             type,

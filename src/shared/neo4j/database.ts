@@ -86,9 +86,12 @@ export class Database {
     });
   }
 
-  /** The same view with database spans parented on `parent` when no span is active (the operation's span). */
-  withTraceParent(parent: Context): Database {
-    return new Database(this.driver, this.name, this.stats, this.timeouts, { ...this.scope, traceParent: parent });
+  /**
+   * Parents this view's database spans on `parent` when no span is active (the GraphQL operation's span). For the
+   * per-request view of `withStats` only: it changes this instance.
+   */
+  traceUnder(parent: Context): void {
+    this.scope.traceParent = parent;
   }
 
   /**
