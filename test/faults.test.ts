@@ -94,13 +94,17 @@ describe('the database going away', () => {
     return post({ query: '{ countries(first: 5) { totalCount edges { node { code aliases { text } } } } }' });
   }
 
-  /** Runs `workers` loops of mixed reads and ingests until `stop()`; resolves with every outcome. */
-  function load(workers: number) {
+  /**
+   * Runs `workers` loops until `stop()`, the first `writers` of them ingesting and the others reading; resolves with
+   * every outcome. Few writers: they all create the same speaker and outlet, and on this shared machine a cold
+   * ingest can take seconds, so writers queueing on each other's locks would test the machine, not the server.
+   */
+  function load(workers: number, writers: number) {
     let running = true;
     const outcomes: Outcome[] = [];
     const loops = Array.from({ length: workers }, async (_, w) => {
       while (running) {
-        const outcome = w % 2 === 0 ? await ingest() : await read();
+        const outcome = w < writers ? await ingest() : await read();
         outcomes.push(outcome);
         // A client that got 503 waits a little, as Retry-After asks (shortened: the test measures the server).
         if (!outcome.ok) await sleep(200);
@@ -191,8 +195,8 @@ describe('the database going away', () => {
   });
 
   it('kill -9 of Neo4j mid-stream: fails fast with 503, restarts Neo4j, recovers, loses no acknowledged write', async () => {
-    const stream = load(4);
-    await waitUntil('a few acknowledged ingests', 120_000, async () => acked.size >= 8);
+    const stream = load(4, 1);
+    await waitUntil('a few acknowledged ingests', 120_000, async () => acked.size >= 6);
     const killedPid = javaPid(dataDir);
     process.kill(killedPid, 'SIGKILL');
     const killedAt = Date.now();
@@ -210,7 +214,7 @@ describe('the database going away', () => {
     const firstOk = await recoveredRead('the restart');
     assert.ok(firstOk.at - back < 30_000, `first successful read started ${firstOk.at - back} ms after the restart`);
     const ackedBefore = acked.size;
-    await waitUntil('more acknowledged ingests after the restart', 60_000, async () => acked.size >= ackedBefore + 4);
+    await waitUntil('more acknowledged ingests after the restart', 120_000, async () => acked.size >= ackedBefore + 4);
     const outcomes = await stream.stop();
 
     assert.equal(child.exitCode, null, 'the API process is still up');
@@ -226,7 +230,7 @@ describe('the database going away', () => {
   });
 
   it('SIGSTOP of Neo4j for 20 s under load: no request waits past the bound, none hangs, all recover', async () => {
-    const stream = load(6);
+    const stream = load(6, 2);
     await sleep(2_000);
     const pid = javaPid(dataDir);
     process.kill(pid, 'SIGSTOP');
@@ -261,7 +265,7 @@ describe('the database going away', () => {
   });
 
   it('keeps every acknowledged article exactly once, and every unacknowledged one absent or complete', async () => {
-    assert.ok(acked.size >= 12 && unacked.size >= 1, `acknowledged ${acked.size}, unacknowledged ${unacked.size}`);
+    assert.ok(acked.size >= 10 && unacked.size >= 1, `acknowledged ${acked.size}, unacknowledged ${unacked.size}`);
     const driver = neo4j.driver(`bolt://127.0.0.1:${boltPort}`, neo4j.auth.basic('neo4j', 'x'), {
       disableLosslessIntegers: true,
     });

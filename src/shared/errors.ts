@@ -111,6 +111,8 @@ const UNAVAILABLE_CODES = new Set([
 
 /** The server ended a transaction that ran past its timeout (NEO4J_TX_TIMEOUT_MS). */
 const TIMEOUT_CODES = new Set([
+  // What a timed-out transaction gets when it next asks for a lock.
+  'Neo.ClientError.Transaction.LockClientStopped',
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
   'Neo.TransientError.Transaction.TransactionTimedOut',
