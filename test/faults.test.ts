@@ -130,17 +130,17 @@ describe('the database going away', () => {
     assert.fail(`${what} did not happen within ${timeoutMs / 1000} s`);
   }
 
-  /** Reads until one succeeds (at most 40 s); returns it. A failure lists what the reads got. */
+  /** Reads until one succeeds (at most 60 s); returns it. A failure lists what the reads got. */
   async function recoveredRead(after: string): Promise<Outcome> {
     const tried: Outcome[] = [];
     const started = Date.now();
-    while (Date.now() - started < 40_000) {
+    while (Date.now() - started < 60_000) {
       const outcome = await read();
       if (outcome.ok) return outcome;
       tried.push(outcome);
       await sleep(250);
     }
-    assert.fail(`no read succeeded within 40 s of ${after}: ${JSON.stringify(tried)}\n${output.slice(-4000)}`);
+    assert.fail(`no read succeeded within 60 s of ${after}: ${JSON.stringify(tried)}\n${output.slice(-4000)}`);
   }
 
   /** Every failure while the database is away is the documented one: 503, SERVICE_UNAVAILABLE, Retry-After. */
@@ -211,8 +211,28 @@ describe('the database going away', () => {
     const back = Date.now();
     assert.match(output, /Embedded Neo4j died: killed with SIGKILL/);
     assert.notEqual(javaPid(dataDir), killedPid);
+    // Neo4j is back when it answers over Bolt; a JVM just started is slow for a while on a busy machine, and that
+    // time is Neo4j's, not the API's. From then on the API must recover by itself within 30 s.
+    const answers = await waitUntil('Neo4j to answer over Bolt', 120_000, async () => {
+      const probe = neo4j.driver(`bolt://127.0.0.1:${boltPort}`, neo4j.auth.basic('neo4j', 'x'));
+      try {
+        await probe.executeQuery('RETURN 1', {}, { database: 'neo4j' });
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await probe.close();
+      }
+    });
     const firstOk = await recoveredRead('the restart');
-    assert.ok(firstOk.at - back < 30_000, `first successful read started ${firstOk.at - back} ms after the restart`);
+    assert.ok(
+      firstOk.at - answers < 30_000,
+      `first successful read started ${firstOk.at - answers} ms after Neo4j answered (${answers - back} ms after its restart)`,
+    );
+    process.stdout.write(
+      `# Neo4j down ${back - killedAt} ms, answering ${answers - back} ms after its restart, ` +
+        `API serving ${firstOk.at + firstOk.ms - answers} ms after that\n`,
+    );
     const ackedBefore = acked.size;
     await waitUntil('more acknowledged ingests after the restart', 120_000, async () => acked.size >= ackedBefore + 4);
     const outcomes = await stream.stop();
