@@ -8,7 +8,7 @@ import { migrate } from '../shared/neo4j/migrations';
 import { loadReferenceData } from '../reference/reference-data';
 import { seedIfEmpty } from '../seed/seed-loader';
 import { createHttpApp, type HttpApp } from './http-server';
-import { Startup, type StartupStep } from './startup';
+import { Startup, STARTUP_STEPS, type StartupStep } from './startup';
 
 /** A running Diplograph: database connection, optional embedded Neo4j, and the HTTP server. */
 export interface Runtime {
@@ -95,4 +95,17 @@ export async function startRuntime(config: AppConfig, log: Logger, hooks: StartH
   }
   log.info({ url: `http://localhost:${port}/graphql`, ms: Date.now() - startup.startedAt }, 'Diplograph is ready');
   return { db: database.value, http, port, embedded, startup, stop };
+}
+
+/**
+ * An HTTP app, GraphQL started, on a database someone else connected, migrated and loaded (the bench's
+ * profiling run uses it with a profiling driver); nothing to wait for, so it is ready at once. Call `listen`.
+ */
+export async function serveDatabase(config: AppConfig, db: Database, log: Logger): Promise<HttpApp> {
+  const startup = new Startup();
+  startup.db = db;
+  for (const step of STARTUP_STEPS) startup.done(step);
+  const http = createHttpApp(config, startup, log);
+  await http.graphql.start(http.server);
+  return http;
 }
