@@ -20,12 +20,9 @@ import { ErrorCode, UnauthenticatedError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { DbStats } from '../shared/neo4j/database';
 import { STARTING_RETRY_AFTER_SECONDS } from './health';
-import { requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
+import { GRAPHQL_PATH, requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
 import { readRequestBody, RequestBodyError } from './request-body';
 import type { Startup } from './startup';
-
-/** Where GraphQL is served: every method Apollo answers (POST operations, GET queries and the landing page). */
-export const GRAPHQL_PATH = '/graphql';
 
 function clientAddress(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
@@ -93,7 +90,7 @@ export class GraphQLEndpoint {
     if (requestPath(req) !== GRAPHQL_PATH) return false;
     const apollo = this.apollo;
     if (!this.startup.ready || !apollo) {
-      sendGraphQLError(req, res, 503, ErrorCode.SERVICE_UNAVAILABLE, this.startingMessage(), {
+      sendGraphQLError(req, res, 503, ErrorCode.SERVICE_UNAVAILABLE, this.startup.startingMessage(), {
         'retry-after': String(STARTING_RETRY_AFTER_SECONDS),
       });
       return true;
@@ -117,10 +114,6 @@ export class GraphQLEndpoint {
     await this.execute(apollo, req, res, body);
     return true;
   };
-
-  private startingMessage(): string {
-    return `The server is starting (waiting for ${this.startup.waitingFor().join(', ')}); try again shortly`;
-  }
 
   private async execute(
     apollo: ApolloServer<GraphQLContext>,

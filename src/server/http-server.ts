@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AppConfig } from '../shared/config';
-import { ErrorCode } from '../shared/errors';
+import { ErrorCode } from '../shared/error-codes';
 import type { Logger } from '../shared/logger';
-import { GraphQLEndpoint } from './graphql-endpoint';
+import type { GraphQLEndpoint } from './graphql-endpoint';
 import { healthRoutes, STARTING_RETRY_AFTER_SECONDS } from './health';
-import { requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
+import { GRAPHQL_PATH, requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
 import type { Startup } from './startup';
 
 /**
@@ -19,7 +19,16 @@ import type { Startup } from './startup';
  */
 export interface HttpApp {
   server: Server;
-  graphql: GraphQLEndpoint;
+  graphql: {
+    /**
+     * Loads the GraphQL endpoint (Apollo, the schema and every resolver: seconds of module loading on a busy
+     * machine, which must not delay listening), builds the schema and starts Apollo. Until then /graphql is
+     * answered 503 like the rest of start-up.
+     */
+    start(): Promise<void>;
+    /** Stops Apollo, which drains the HTTP server; nothing when it never started. */
+    stop(): Promise<void>;
+  };
   /** Resolves with the bound port. */
   listen(port: number, host: string): Promise<number>;
   /** Stops taking requests, drains those in flight, then resolves. */
@@ -54,10 +63,21 @@ function dispatch(handlers: readonly HttpHandler[], log: Logger) {
   };
 }
 
-/** Builds the HTTP server with its limits (config.http); GraphQL starts later, with `graphql.start(server)`. */
+/**
+ * Builds the HTTP server with its limits (config.http); GraphQL starts later, with `graphql.start()`. This module
+ * and the handlers it mounts load only light modules, so the server can listen within a fraction of a second.
+ */
 export function createHttpApp(config: AppConfig, startup: Startup, log: Logger): HttpApp {
   const development = config.nodeEnv === 'development';
-  const graphql = new GraphQLEndpoint(config, startup, log);
+  let endpoint: GraphQLEndpoint | null = null;
+  const graphqlRoute: HttpHandler = async (req, res) => {
+    if (endpoint) return endpoint.handler(req, res);
+    if (requestPath(req) !== GRAPHQL_PATH) return false;
+    sendGraphQLError(req, res, 503, ErrorCode.SERVICE_UNAVAILABLE, startup.startingMessage(), {
+      'retry-after': String(STARTING_RETRY_AFTER_SECONDS),
+    });
+    return true;
+  };
   const routes: HttpHandler[] = [
     healthRoutes(startup, path.join(config.projectRoot, 'schema'), development),
     // Mount further routes here, one line each, e.g. metricsRoute(registry), webAppRoute(dir), exportRoutes(...).
@@ -71,10 +91,21 @@ export function createHttpApp(config: AppConfig, startup: Startup, log: Logger):
       // How often Node checks the two timeouts above (default 30 s, which would let a slow client overstay).
       connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
     },
-    dispatch([...routes, graphql.handler], log),
+    dispatch([...routes, graphqlRoute], log),
   );
   server.maxConnections = limits.maxConnections;
   let started = false;
+  const graphql: HttpApp['graphql'] = {
+    start: async () => {
+      const { GraphQLEndpoint } = await import('./graphql-endpoint');
+      const loaded = new GraphQLEndpoint(config, startup, log);
+      await loaded.start(server);
+      endpoint = loaded;
+    },
+    stop: async () => {
+      await endpoint?.stop();
+    },
+  };
   return {
     server,
     graphql,

@@ -2,11 +2,8 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from '../shared/config';
 import type { Logger } from '../shared/logger';
-import { createDriver, Database } from '../shared/neo4j/database';
-import { EmbeddedNeo4j } from '../shared/neo4j/embedded-neo4j';
-import { migrate } from '../shared/neo4j/migrations';
-import { loadReferenceData } from '../reference/reference-data';
-import { seedIfEmpty } from '../seed/seed-loader';
+import type { Database } from '../shared/neo4j/database';
+import type { EmbeddedNeo4j } from '../shared/neo4j/embedded-neo4j';
 import { createHttpApp, type HttpApp } from './http-server';
 import { Startup, STARTUP_STEPS, type StartupStep } from './startup';
 
@@ -53,7 +50,10 @@ export async function startRuntime(config: AppConfig, log: Logger, hooks: StartH
     })());
 
   const port = await http.listen(config.port, config.host);
-  log.info({ port, ms: Date.now() - startup.startedAt }, 'Listening; /ready answers 503 until start-up is done');
+  log.info(
+    { port, processUptimeMs: Math.round(process.uptime() * 1000) },
+    'Listening; /ready answers 503 until start-up is done',
+  );
   hooks.listening?.(port, startup, stop);
 
   let last = Date.now();
@@ -66,11 +66,20 @@ export async function startRuntime(config: AppConfig, log: Logger, hooks: StartH
 
   const graphqlStep = async (): Promise<void> => {
     const started = Date.now();
-    await http.graphql.start(http.server);
+    await http.graphql.start();
     log.info({ step: 'graphql', ms: Date.now() - started }, 'Start-up step done: graphql');
     startup.done('graphql');
   };
   const databaseSteps = async (): Promise<Database> => {
+    // Loaded after listening: the driver and the domain modules take seconds to load on a busy machine.
+    const [{ createDriver, Database }, { EmbeddedNeo4j }, { migrate }, { loadReferenceData }, { seedIfEmpty }] =
+      await Promise.all([
+        import('../shared/neo4j/database'),
+        import('../shared/neo4j/embedded-neo4j'),
+        import('../shared/neo4j/migrations'),
+        import('../reference/reference-data'),
+        import('../seed/seed-loader'),
+      ]);
     if (!config.neo4j.uri) embedded = await EmbeddedNeo4j.start(config.projectRoot, config.embedded, log);
     const uri = config.neo4j.uri ?? embedded!.uri;
     driver = createDriver(uri, config.neo4j.user, config.neo4j.password);
@@ -106,6 +115,6 @@ export async function serveDatabase(config: AppConfig, db: Database, log: Logger
   startup.db = db;
   for (const step of STARTUP_STEPS) startup.done(step);
   const http = createHttpApp(config, startup, log);
-  await http.graphql.start(http.server);
+  await http.graphql.start();
   return http;
 }
