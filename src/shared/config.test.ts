@@ -6,7 +6,14 @@ describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = loadConfig({});
     assert.equal(config.port, 4000);
-    assert.equal(config.nodeEnv, 'development');
+    assert.equal(config.nodeEnv, 'production');
+    assert.deepEqual(config.http, {
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 1024,
+      authFailuresPerMinute: 10,
+    });
     assert.equal(config.neo4j.uri, null);
     assert.equal(config.neo4j.database, 'neo4j');
     assert.equal(config.embedded.port, 7687);
@@ -64,6 +71,8 @@ describe('loadConfig', () => {
       ['OTEL_TRACES_EXPORTER', 'jaeger', /OTEL_TRACES_EXPORTER must be none, otlp or console/],
       ['OTEL_EXPORTER_OTLP_PROTOCOL', 'grpc', /OTEL_EXPORTER_OTLP_PROTOCOL must be one of http\/protobuf, http\/json/],
       ['OTEL_TRACES_SAMPLER_ARG', '2', /OTEL_TRACES_SAMPLER_ARG must be a ratio/],
+      ['HTTP_HEADERS_TIMEOUT_MS', '40000', /HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS/],
+      ['HTTP_MAX_CONNECTIONS', '0', /HTTP_MAX_CONNECTIONS must be an integer from 1/],
     ];
     for (const [name, value, message] of cases) {
       assert.throws(

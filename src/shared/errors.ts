@@ -1,18 +1,9 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
+import { ErrorCode } from './error-codes';
 
-/** Every error code a client can see in `extensions.code`. */
-export enum ErrorCode {
-  BAD_USER_INPUT = 'BAD_USER_INPUT',
-  NOT_FOUND = 'NOT_FOUND',
-  CONFLICT = 'CONFLICT',
-  UNAUTHENTICATED = 'UNAUTHENTICATED',
-  FORBIDDEN = 'FORBIDDEN',
-  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
-  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
-  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
-}
+export { ErrorCode };
 
 /** One problem with one input field: `path` is where it sits in the input, such as `statements[4].goldstein`. */
 export interface FieldProblem {
@@ -55,14 +46,17 @@ export class ConflictError extends AppError {
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'This operation needs an API key: send Authorization: Bearer <key>') {
-    super(message, ErrorCode.UNAUTHENTICATED);
+  constructor(
+    message = 'This operation needs an API key: send Authorization: Bearer <key>',
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, ErrorCode.UNAUTHENTICATED, extensions);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message: string) {
-    super(message, ErrorCode.FORBIDDEN);
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, ErrorCode.FORBIDDEN, extensions);
   }
 }
 
