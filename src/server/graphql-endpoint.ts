@@ -72,7 +72,7 @@ export class GraphQLEndpoint {
         // No cache hints are used; Apollo's default cache-control plugin would still wrap every field resolver.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer: server }),
-        // GraphiQL, built from npm (src/web), replaces Apollo's landing page, which loads Sandbox from Apollo's CDN.
+        // GraphiQL, built from npm (src/web), replaces Apollo's landing page, which loads Sandbox from a CDN.
         ApolloServerPluginLandingPageDisabled(),
         requestLogPlugin(),
         debugExtensionPlugin(),

@@ -20,8 +20,6 @@ describe('loadConfig', () => {
     assert.equal(config.embedded.pageCacheBytes, 512 * 1024 ** 2);
     assert.equal(config.seedOnEmpty, true);
     assert.deepEqual(config.apiKeys, []);
-    assert.equal(config.introspection, true);
-    assert.equal(config.ide, true);
     assert.deepEqual(config.neo4j.timeouts, {
       connectTimeoutMs: 5000,
       acquisitionTimeoutMs: 5000,
@@ -32,6 +30,8 @@ describe('loadConfig', () => {
     assert.equal(config.embedded.maxRestarts, 5);
     assert.equal(config.metrics, true);
     assert.deepEqual(config.tracing.exporters, []);
+    assert.equal(config.introspection, true);
+    assert.equal(config.ide, true);
   });
 
   it('reads the standard OTEL_* variables, tracing off unless an exporter is named', () => {

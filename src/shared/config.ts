@@ -144,11 +144,11 @@ export interface AppConfig {
   apiKeys: ApiKeyEntry[];
   readsRequireKey: boolean;
   limits: QueryLimits;
+  http: HttpLimits;
   /** Answer Apollo introspection queries (GraphiQL's completion and docs need them). */
   introspection: boolean;
   /** Serve the GraphiQL IDE at /graphiql and, for browsers, at /graphql. */
   ide: boolean;
-  http: HttpLimits;
   projectRoot: string;
 }
 
@@ -362,9 +362,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPageSize: 100,
       bodyLimitBytes: byteSize(env, 'MAX_BODY_SIZE', '2m').bytes,
     },
+    http: httpLimits(env),
     introspection: bool(env, 'INTROSPECTION', true),
     ide: bool(env, 'IDE', true),
-    http: httpLimits(env),
     projectRoot: PROJECT_ROOT,
   };
 }
