@@ -6,7 +6,14 @@ describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = loadConfig({});
     assert.equal(config.port, 4000);
-    assert.equal(config.nodeEnv, 'development');
+    assert.equal(config.nodeEnv, 'production');
+    assert.deepEqual(config.http, {
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 1024,
+      authFailuresPerMinute: 10,
+    });
     assert.equal(config.neo4j.uri, null);
     assert.equal(config.neo4j.database, 'neo4j');
     assert.equal(config.embedded.port, 7687);
@@ -30,6 +37,8 @@ describe('loadConfig', () => {
       ['EMBEDDED_NEO4J_PAGE_CACHE', 'lots', /EMBEDDED_NEO4J_PAGE_CACHE must be a size/],
       ['SEED_ON_EMPTY', 'maybe', /SEED_ON_EMPTY must be true or false/],
       ['API_KEYS', 'editor:xyz', /API_KEYS entry 1 must be role:sha256hex/],
+      ['HTTP_HEADERS_TIMEOUT_MS', '40000', /HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS/],
+      ['HTTP_MAX_CONNECTIONS', '0', /HTTP_MAX_CONNECTIONS must be an integer from 1/],
     ];
     for (const [name, value, message] of cases) {
       assert.throws(

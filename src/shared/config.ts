@@ -44,6 +44,23 @@ export interface QueryLimits {
   bodyLimitBytes: number;
 }
 
+/**
+ * Limits of the HTTP server against slow or greedy clients. Times in milliseconds; Node's http server enforces
+ * them (server.headersTimeout, requestTimeout, keepAliveTimeout, maxConnections).
+ */
+export interface HttpLimits {
+  /** Longest time to receive a request's headers; then the connection is answered 408 and closed. */
+  headersTimeoutMs: number;
+  /** Longest time to receive a whole request, headers and body; then 408 and closed. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open after a response. */
+  keepAliveTimeoutMs: number;
+  /** Most open connections; Node closes any connection beyond it at once. */
+  maxConnections: number;
+  /** Failed authentications (an Authorization header naming no key) per client address per minute. */
+  authFailuresPerMinute: number;
+}
+
 export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
@@ -62,6 +79,7 @@ export interface AppConfig {
   apiKeys: ApiKeyEntry[];
   readsRequireKey: boolean;
   limits: QueryLimits;
+  http: HttpLimits;
   projectRoot: string;
 }
 
@@ -139,12 +157,32 @@ function apiKeys(env: Env): ApiKeyEntry[] {
   });
 }
 
+function httpLimits(env: Env): HttpLimits {
+  const headersTimeoutMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
+  const requestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
+  // Node refuses a headers timeout above the request timeout: the whole request includes its headers.
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(
+      'HTTP_HEADERS_TIMEOUT_MS',
+      `must not exceed HTTP_REQUEST_TIMEOUT_MS (${headersTimeoutMs} > ${requestTimeoutMs})`,
+    );
+  }
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 0, 600_000),
+    maxConnections: integer(env, 'HTTP_MAX_CONNECTIONS', 1024, 1, 1_000_000),
+    authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 100_000),
+  };
+}
+
 /**
  * Reads and validates the whole configuration once. Nothing else in the code base reads the environment.
  * @throws ConfigError naming the first variable whose value is unusable.
  */
 export function loadConfig(env: Env = process.env): AppConfig {
-  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  // Production unless told otherwise: masked errors, no stack traces (issue 14). `npm run dev` sets development.
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'production');
   const embeddedHeap = byteSize(env, 'EMBEDDED_NEO4J_HEAP', '1g');
   const dataDir = read(env, 'EMBEDDED_NEO4J_DATA') ?? path.join(PROJECT_ROOT, '.data', 'neo4j');
   return {
@@ -180,6 +218,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPageSize: 100,
       bodyLimitBytes: byteSize(env, 'MAX_BODY_SIZE', '2m').bytes,
     },
+    http: httpLimits(env),
     projectRoot: PROJECT_ROOT,
   };
 }

@@ -10,6 +10,12 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** The HTTP request itself is unusable: its body is not JSON, or a required part is missing (HTTP 400). */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** The request body exceeds MAX_BODY_SIZE (HTTP 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** Too many failed authentications from this client; `Retry-After` says when to try again (HTTP 429). */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -54,14 +60,17 @@ export class ConflictError extends AppError {
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'This operation needs an API key: send Authorization: Bearer <key>') {
-    super(message, ErrorCode.UNAUTHENTICATED);
+  constructor(
+    message = 'This operation needs an API key: send Authorization: Bearer <key>',
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, ErrorCode.UNAUTHENTICATED, extensions);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message: string) {
-    super(message, ErrorCode.FORBIDDEN);
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, ErrorCode.FORBIDDEN, extensions);
   }
 }
 

@@ -1,19 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EmbeddedNeo4jOptions } from '../config';
 import type { Logger } from '../logger';
+import { EmbeddedNeo4jError, embeddedClasspath } from './embedded-classpath';
 
-/** Raised when the embedded Neo4j cannot be built or started; the message says what to do instead. */
-export class EmbeddedNeo4jError extends Error {
-  override name = 'EmbeddedNeo4jError';
-}
-
-const ALTERNATIVES =
-  'Alternatives: run `docker compose up` (Neo4j and the API in containers), ' +
-  'or set NEO4J_URI (with NEO4J_USER and NEO4J_PASSWORD) to use a Neo4j server you already have.';
+export { EmbeddedNeo4jError } from './embedded-classpath';
 
 // Neo4j 5 reaches into these JDK internals; without the flags Java 17 refuses at start-up.
 const JVM_FLAGS = [
@@ -26,69 +19,9 @@ const JVM_FLAGS = [
   '-XX:-OmitStackTraceInFastThrow',
 ];
 
-function launcherDir(projectRoot: string): string {
-  return path.join(projectRoot, 'neo4j-embedded');
-}
-
-function hasCommand(command: string, args: string[]): boolean {
-  const result = spawnSync(command, args, { stdio: 'ignore' });
-  return result.error === undefined && result.status === 0;
-}
-
-function buildFingerprint(dir: string): string {
-  const hash = createHash('sha256');
-  hash.update(readFileSync(path.join(dir, 'pom.xml')));
-  hash.update(readFileSync(path.join(dir, 'src/main/java/io/diplograph/neo4j/EmbeddedNeo4j.java')));
-  return hash.digest('hex');
-}
-
-/**
- * Builds the launcher and fetches the Neo4j jars from Maven Central once; later calls return at once. A missing
- * `java` or `mvn` gives one message naming the alternatives.
- */
+/** Compiles the launcher and resolves the Neo4j jars ahead of the first start (`npm run neo4j:install`). */
 export async function ensureEmbeddedNeo4jBuilt(projectRoot: string, log: Logger): Promise<void> {
-  const dir = launcherDir(projectRoot);
-  const marker = path.join(dir, 'target', 'lib', '.diplograph-build');
-  const fingerprint = buildFingerprint(dir);
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === fingerprint) return;
-
-  if (!hasCommand('java', ['-version'])) {
-    throw new EmbeddedNeo4jError(
-      `The embedded Neo4j needs Java 17 or newer, and \`java\` was not found. ${ALTERNATIVES}`,
-    );
-  }
-  if (!hasCommand('mvn', ['-v'])) {
-    throw new EmbeddedNeo4jError(
-      `The embedded Neo4j needs Maven to fetch its jars, and \`mvn\` was not found. ${ALTERNATIVES}`,
-    );
-  }
-  log.info('Fetching Neo4j 5.26 jars from Maven Central and building the launcher (first start only, about 120 MB)');
-  const started = Date.now();
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('mvn', ['-B', '-f', path.join(dir, 'pom.xml'), 'package', '-DskipTests'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let fetched = 0;
-    const tail: string[] = [];
-    const onLine = (line: string): void => {
-      tail.push(line);
-      if (tail.length > 40) tail.shift();
-      if (line.includes('Downloaded from')) {
-        fetched += 1;
-        if (fetched % 100 === 0) log.info({ fetched }, `Neo4j jars: ${fetched} files fetched so far`);
-      }
-    };
-    createInterface({ input: child.stdout! }).on('line', onLine);
-    createInterface({ input: child.stderr! }).on('line', onLine);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code === 0) resolve();
-      else reject(new EmbeddedNeo4jError(`Maven could not build the launcher (exit ${code}):\n${tail.join('\n')}`));
-    });
-  });
-  mkdirSync(path.dirname(marker), { recursive: true });
-  writeFileSync(marker, fingerprint);
-  log.info({ seconds: Math.round((Date.now() - started) / 1000) }, 'Neo4j jars ready');
+  await embeddedClasspath(projectRoot, log);
 }
 
 /** A running embedded Neo4j: a child JVM that exits when stopped, or by itself when this process goes away. */
@@ -114,10 +47,8 @@ export class EmbeddedNeo4j {
    * @throws EmbeddedNeo4jError when the store is locked by another process, the port is taken, or the JVM dies.
    */
   static async start(projectRoot: string, options: EmbeddedNeo4jOptions, log: Logger): Promise<EmbeddedNeo4j> {
-    await ensureEmbeddedNeo4jBuilt(projectRoot, log);
-    const dir = launcherDir(projectRoot);
+    const classpath = (await embeddedClasspath(projectRoot, log)).join(path.delimiter);
     mkdirSync(options.dataDir, { recursive: true });
-    const classpath = [path.join(dir, 'target', 'classes'), path.join(dir, 'target', 'lib', '*')].join(path.delimiter);
     const args = [
       `-Xmx${options.heap}`,
       ...JVM_FLAGS,

@@ -62,10 +62,14 @@ export async function appliedMigrations(db: Database): Promise<Map<string, strin
  */
 export async function migrate(db: Database, schemaDir: string, log: Logger): Promise<string[]> {
   const migrations = loadMigrations(schemaDir);
-  // The record's own constraint must exist before the first record is written.
+  let applied = await appliedMigrations(db);
+  // The record's own constraint must exist before the first record is written. Once a record exists, so does the
+  // constraint; a warm start then takes no schema lock.
   const first = migrations[0];
-  if (first) await runStatement(db, first.statements[0]!);
-  const applied = await appliedMigrations(db);
+  if (first && applied.size === 0) {
+    await runStatement(db, first.statements[0]!);
+    applied = await appliedMigrations(db);
+  }
   const ran: string[] = [];
   for (const migration of migrations) {
     if (applied.get(migration.id) === migration.checksum) continue;
