@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Label, Rel } from '../shared/graph-schema';
 import type { Tx } from '../shared/neo4j/database';
 
@@ -90,17 +91,22 @@ export class CurationRepository {
   async addStatusChange(
     change: { key: string; meetingKey: string; statementKey: string; status: string; seq: number },
     stamp: CurationStamp,
-  ): Promise<void> {
-    await this.tx.run(
+  ): Promise<boolean> {
+    // A token set on create and read back tells this call's creation from an entry that was already there.
+    const [row] = await this.tx.run<{ created: boolean }>(
       `MATCH (m:${Label.Meeting} {id: $change.meetingKey})
        MATCH (s:${Label.Statement} {id: $change.statementKey})
        MERGE (c:${Label.StatusChange} {id: $change.key})
        ON CREATE SET c.status = $change.status, c.seq = $change.seq, c.asOf = s.date,
-         c.createdAt = datetime($stamp.now), c.createdBy = $stamp.by, ${STAMP('c')}
+         c.createdAt = datetime($stamp.now), c.createdBy = $stamp.by, c.curationToken = $token, ${STAMP('c')}
+       WITH m, s, c, coalesce(c.curationToken = $token, false) AS created
+       REMOVE c.curationToken
        MERGE (m)-[:${Rel.HAS_STATUS}]->(c)
-       MERGE (c)-[:${Rel.ASSERTED_BY}]->(s)`,
-      { change, stamp },
+       MERGE (c)-[:${Rel.ASSERTED_BY}]->(s)
+       RETURN created`,
+      { change, stamp, token: randomUUID() },
     );
+    return row?.created ?? false;
   }
 
   async meeting(key: string): Promise<Record<string, unknown> | null> {

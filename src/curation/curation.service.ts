@@ -12,6 +12,7 @@ import type { Meeting } from '../meeting/meeting.type';
 import { toStatement } from '../statement/statement.mapper';
 import type { Statement } from '../statement/statement.type';
 import type { Caller } from '../shared/context';
+import { emitCreated } from '../shared/domain-events';
 import { BadUserInputError, NotFoundError, type FieldProblem } from '../shared/errors';
 import { fromGlobalId } from '../shared/global-id';
 import { Label } from '../shared/graph-schema';
@@ -82,7 +83,8 @@ export async function setMeetingStatus(
   const meeting = fromGlobalId(meetingId, 'meeting', ['Meeting']);
   const statement = fromGlobalId(statementId, 'statement', ['Statement']);
   const stamp = stampFor(caller);
-  return db.writeTx(async (tx) => {
+  const key = statusChangeKey(meeting.id, status, statement.id);
+  const { result, created } = await db.writeTx(async (tx) => {
     const repository = new CurationRepository(tx);
     const found = await repository.statementForMeeting(meeting.id, statement.id);
     if (!found.meeting) throw new NotFoundError('Meeting', meetingId);
@@ -92,9 +94,9 @@ export async function setMeetingStatus(
         { path: 'statement', message: 'must be a statement about this meeting to assert its status' },
       ]);
     }
-    await repository.addStatusChange(
+    const created = await repository.addStatusChange(
       {
-        key: statusChangeKey(meeting.id, status, statement.id),
+        key,
         meetingKey: meeting.id,
         statementKey: statement.id,
         status,
@@ -103,8 +105,11 @@ export async function setMeetingStatus(
       stamp,
     );
     await new IngestRepository(tx).refreshMeetingStatus([meeting.id], stamp);
-    return toMeeting((await repository.meeting(meeting.id))!);
+    return { result: toMeeting((await repository.meeting(meeting.id))!), created };
   });
+  // Committed: now subscribers may hear of it (only when this call added the entry).
+  if (created) emitCreated([], [{ key, meetingKey: meeting.id }]);
+  return result;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../shared/context';
+import { emitCreated } from '../shared/domain-events';
 import { ConflictError } from '../shared/errors';
 import { toGlobalId } from '../shared/global-id';
 import type { Database } from '../shared/neo4j/database';
@@ -15,6 +16,8 @@ import { resolveRefs, type Resolution, type ResolvedRef } from './name-resolver'
 export interface IngestedArticle extends IngestOutcome {
   article: Record<string, unknown>;
   outletKey: string;
+  /** Keys of the statements and status changes this ingest created (not those it found already there). */
+  createdKeys: { statements: string[]; statusChanges: { key: string; meetingKey: string }[] };
 }
 
 /**
@@ -32,7 +35,12 @@ export async function ingestArticle(db: Database, input: ArticleInputData, calle
   const now = new Date().toISOString();
   const by = auditTag(caller);
   // The token is drawn per attempt: a retried transaction must not mistake its own earlier attempt's nodes.
-  return db.writeTx((tx) => writeArticle(new IngestRepository(tx), input, slots, { now, by, token: randomUUID() }));
+  const result = await db.writeTx((tx) =>
+    writeArticle(new IngestRepository(tx), input, slots, { now, by, token: randomUUID() }),
+  );
+  // Committed: now subscribers may hear of it.
+  emitCreated(result.createdKeys.statements, result.createdKeys.statusChanges);
+  return result;
 }
 
 async function writeArticle(
@@ -101,9 +109,11 @@ async function writeArticle(
 
   const statements = statementRows(input, key, resolved, (inputKey) => storedMeeting(inputKey).elementId);
   const storedStatements = new Map<string, string>();
+  const createdKeys: IngestedArticle['createdKeys'] = { statements: [], statusChanges: [] };
   if (statements.length > 0) {
     for (const row of await repository.mergeStatements(article.elementId, statements, stamp)) {
       storedStatements.set(row.rowKey, row.key);
+      if (row.created) createdKeys.statements.push(row.key);
       created.statements += row.created ? 1 : 0;
       matched.statements += row.created ? 0 : 1;
     }
@@ -115,10 +125,14 @@ async function writeArticle(
     statements.map((row) => storedStatements.get(row.key)!),
   );
   if (changes.length > 0) {
-    await repository.mergeStatusChanges(changes, stamp);
+    const merged = await repository.mergeStatusChanges(changes, stamp);
+    const meetingOf = new Map(changes.map((change) => [change.key, change.meetingKey]));
+    for (const row of merged) {
+      if (row.created) createdKeys.statusChanges.push({ key: row.key, meetingKey: meetingOf.get(row.key)! });
+    }
     await repository.refreshMeetingStatus([...new Set(changes.map((c) => c.meetingKey))], stamp);
   }
-  return { articleKey: article.key, created, matched, article: article.properties, outletKey: outlet.key };
+  return { articleKey: article.key, created, matched, article: article.properties, outletKey: outlet.key, createdKeys };
 }
 
 /** Creates the actors and topics planned by name resolution; counts them and every existing one referenced. */

@@ -70,4 +70,9 @@ export class StatusChangeResolver {
   statement(@Root() change: StatusChange, @Ctx() ctx: GraphQLContext): Promise<Statement | null> | null {
     return change.statementKey ? ctx.scope.get(statementLoaders).byKey.load(change.statementKey) : null;
   }
+
+  @FieldResolver(() => Meeting, { description: 'The meeting whose status this is.' })
+  async meeting(@Root() change: StatusChange, @Ctx() ctx: GraphQLContext): Promise<Meeting> {
+    return (await ctx.scope.get(meetingLoaders).byKey.load(change.meetingKey))!;
+  }
 }

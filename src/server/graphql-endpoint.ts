@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -43,6 +44,8 @@ function clientAddress(req: IncomingMessage): string {
  */
 export class GraphQLEndpoint {
   private apollo: ApolloServer<GraphQLContext> | null = null;
+  /** The executable schema, once started (the subscription transport serves it too). */
+  schema: GraphQLSchema | null = null;
   private readonly throttle: AuthThrottle;
 
   constructor(
@@ -60,6 +63,7 @@ export class GraphQLEndpoint {
   async start(server: Server): Promise<void> {
     const development = this.config.nodeEnv === 'development';
     const schema = await buildGraphQLSchema();
+    this.schema = schema;
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       validationRules: validationRules(this.config.limits),

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { AppConfig } from '../shared/config';
 import { ErrorCode } from '../shared/errors';
 import type { Logger } from '../shared/logger';
+import { exportRoutes, isExportRequest } from '../export/export.handler';
+import { SubscriptionServer } from '../subscription/subscription-server';
 import { GraphQLEndpoint } from './graphql-endpoint';
 import { healthRoutes } from './health';
 import { requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
@@ -20,6 +22,8 @@ import type { Startup } from './startup';
 export interface HttpApp {
   server: Server;
   graphql: GraphQLEndpoint;
+  /** GraphQL subscriptions over WebSocket at /graphql; started after GraphQL (see runtime.ts). */
+  subscriptions: SubscriptionServer;
   /** Resolves with the bound port. */
   listen(port: number, host: string): Promise<number>;
   /** Stops taking requests, drains those in flight, then resolves. */
@@ -58,9 +62,11 @@ function dispatch(handlers: readonly HttpHandler[], log: Logger) {
 export function createHttpApp(config: AppConfig, startup: Startup, log: Logger): HttpApp {
   const development = config.nodeEnv === 'development';
   const graphql = new GraphQLEndpoint(config, startup, log);
+  const subscriptions = new SubscriptionServer(config, () => startup.db, log);
   const routes: HttpHandler[] = [
     healthRoutes(startup, path.join(config.projectRoot, 'schema'), development),
     // Mount further routes here, one line each, e.g. metricsRoute(registry), webAppRoute(dir), exportRoutes(...).
+    whenReady(startup, isExportRequest, exportRoutes(config, () => startup.db, log)),
   ];
   const limits = config.http;
   const server = createServer(
@@ -78,6 +84,7 @@ export function createHttpApp(config: AppConfig, startup: Startup, log: Logger):
   return {
     server,
     graphql,
+    subscriptions,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -89,6 +96,7 @@ export function createHttpApp(config: AppConfig, startup: Startup, log: Logger):
         });
       }),
     close: async () => {
+      await subscriptions.close();
       // Apollo's drain plugin closes the server and its idle connections, then waits for those in flight.
       await graphql.stop();
       if (started && server.listening) {

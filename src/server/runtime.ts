@@ -7,6 +7,7 @@ import { EmbeddedNeo4j } from '../shared/neo4j/embedded-neo4j';
 import { migrate } from '../shared/neo4j/migrations';
 import { loadReferenceData } from '../reference/reference-data';
 import { seedIfEmpty } from '../seed/seed-loader';
+import { GRAPHQL_PATH } from './graphql-endpoint';
 import { createHttpApp, type HttpApp } from './http-server';
 import { Startup, STARTUP_STEPS, type StartupStep } from './startup';
 
@@ -67,6 +68,7 @@ export async function startRuntime(config: AppConfig, log: Logger, hooks: StartH
   const graphqlStep = async (): Promise<void> => {
     const started = Date.now();
     await http.graphql.start(http.server);
+    await http.subscriptions.start(http.server, http.graphql.schema!, GRAPHQL_PATH);
     log.info({ step: 'graphql', ms: Date.now() - started }, 'Start-up step done: graphql');
     startup.done('graphql');
   };
@@ -107,5 +109,6 @@ export async function serveDatabase(config: AppConfig, db: Database, log: Logger
   for (const step of STARTUP_STEPS) startup.done(step);
   const http = createHttpApp(config, startup, log);
   await http.graphql.start(http.server);
+  await http.subscriptions.start(http.server, http.graphql.schema!, GRAPHQL_PATH);
   return http;
 }

@@ -78,6 +78,11 @@ export interface AppConfig {
   seedOnEmpty: boolean;
   apiKeys: ApiKeyEntry[];
   readsRequireKey: boolean;
+  /**
+   * Redis for subscription events across API processes (REDIS_URL, such as redis://localhost:6379); null: events
+   * stay in this process.
+   */
+  redisUrl: string | null;
   limits: QueryLimits;
   http: HttpLimits;
   projectRoot: string;
@@ -116,6 +121,13 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
   if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
   throw new ConfigError(name, `must be true or false (got "${value}")`);
+}
+
+function redisUrl(env: Env): string | null {
+  const value = read(env, 'REDIS_URL');
+  if (value === undefined) return null;
+  if (!/^rediss?:\/\/[^\s]+$/.test(value)) throw new ConfigError('REDIS_URL', `must be a redis:// or rediss:// URL`);
+  return value;
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
@@ -211,6 +223,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
     apiKeys: apiKeys(env),
     readsRequireKey: bool(env, 'READS_REQUIRE_KEY', false),
+    redisUrl: redisUrl(env),
     limits: {
       maxDepth: integer(env, 'MAX_QUERY_DEPTH', 8, 2, 50),
       maxAliases: integer(env, 'MAX_QUERY_ALIASES', 15, 1, 1000),
