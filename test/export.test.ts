@@ -27,9 +27,7 @@ const PESKOV = toGlobalId('Actor', 'dmitry-peskov');
 function canonical(value: unknown, key = ''): unknown {
   if (Array.isArray(value)) {
     const items = value.map((item) => canonical(item));
-    return key === 'nodes' || key === 'edges'
-      ? items.map((item) => JSON.stringify(item)).sort()
-      : items;
+    return key === 'nodes' || key === 'edges' ? items.map((item) => JSON.stringify(item)).sort() : items;
   }
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonical(v, k)]));
@@ -79,7 +77,10 @@ describe('exports', () => {
             about: [{ id: RU }, { name: 'Peace talks' }],
             cameo: '030',
             goldstein: 4,
-            span: spanOf(EXTRA_TEXT, 'Turkish Foreign Minister Hakan Fidan said on Monday that Turkey is ready to host new talks.'),
+            span: spanOf(
+              EXTRA_TEXT,
+              'Turkish Foreign Minister Hakan Fidan said on Monday that Turkey is ready to host new talks.',
+            ),
           },
         ],
         createMissing: true,
@@ -95,9 +96,12 @@ describe('exports', () => {
   });
 
   const total = async (filter: Record<string, unknown> = {}): Promise<number> => {
-    const response = await server.gql(`query($f: StatementFilter) { statements(filter: $f, first: 1) { totalCount } }`, {
-      f: filter,
-    });
+    const response = await server.gql(
+      `query($f: StatementFilter) { statements(filter: $f, first: 1) { totalCount } }`,
+      {
+        f: filter,
+      },
+    );
     return response.data!.statements.totalCount as number;
   };
 
@@ -117,7 +121,10 @@ describe('exports', () => {
     assert.equal(fidan.goldstein, '4');
     assert.equal(fidan.outlet, 'Anadolu Agency');
     assert.equal(fidan.article_url, 'https://example.org/fidan-talks');
-    assert.equal(fidan.span_text, 'Turkish Foreign Minister Hakan Fidan said on Monday that Turkey is ready to host new talks.');
+    assert.equal(
+      fidan.span_text,
+      'Turkish Foreign Minister Hakan Fidan said on Monday that Turkey is ready to host new talks.',
+    );
     assert.equal(fidan.subjects!.split('; ').length, 2);
     const peskov = records.filter((r) => r.speaker_id === PESKOV);
     assert.equal(peskov.length, 9);
@@ -181,9 +188,14 @@ describe('exports', () => {
     })) as unknown as string;
     const claims = nquads
       .split('\n')
-      .filter((line) => line.endsWith('<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Claim> .'));
+      .filter((line) =>
+        line.endsWith('<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Claim> .'),
+      );
     assert.equal(claims.length, 9);
-    assert.match(nquads, /<https:\/\/diplograph\.org\/vocab#goldstein> "4(\.0E0)?"\^\^<http:\/\/www\.w3\.org\/2001\/XMLSchema#decimal>/);
+    assert.match(
+      nquads,
+      /<https:\/\/diplograph\.org\/vocab#goldstein> "4(\.0E0)?"\^\^<http:\/\/www\.w3\.org\/2001\/XMLSchema#decimal>/,
+    );
   });
 
   it('neighborhood.graphml and .gexf are well-formed and hold the node, its neighbours and their relationships', async () => {
@@ -217,7 +229,10 @@ describe('exports', () => {
     assert.equal(body.errors[0].extensions.code, 'BAD_USER_INPUT');
     assert.deepEqual(body.errors[0].extensions.problems.map((p: any) => p.path).sort(), ['bogus', 'cameo', 'speaker']);
     const depth = (await (await get(`/export/neighborhood.graphml?id=${PESKOV}&depth=4`)).json()) as any;
-    assert.deepEqual(depth.errors[0].extensions.problems.map((p: any) => p.path), ['depth']);
+    assert.deepEqual(
+      depth.errors[0].extensions.problems.map((p: any) => p.path),
+      ['depth'],
+    );
     const missing = await get(`/export/neighborhood.graphml?id=${toGlobalId('Actor', 'nobody')}`);
     assert.equal(missing.status, 404);
     assert.equal((await get('/export/nothing.csv')).status, 404);
@@ -250,9 +265,13 @@ describe('exports', () => {
 
     await resetData(server.db);
     assert.notDeepEqual(await graphCounts(server.db), before.counts);
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(root, 'dist', 'scripts', 'ingest.js'), file], {
-      env: { ...process.env, LOG_LEVEL: 'warn' },
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(root, 'dist', 'scripts', 'ingest.js'), file],
+      {
+        env: { ...process.env, LOG_LEVEL: 'warn' },
+      },
+    );
     assert.match(stdout, /created 3 articles/);
     assert.deepEqual(await graphCounts(server.db), before.counts);
     const after = await answers();

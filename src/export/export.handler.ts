@@ -107,7 +107,9 @@ export function exportRoutes(config: AppConfig, database: () => Database | null,
       return true;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendGraphQLError(req, res, 405, ErrorCode.BAD_REQUEST, `Exports answer GET and HEAD only`, { allow: 'GET, HEAD' });
+      sendGraphQLError(req, res, 405, ErrorCode.BAD_REQUEST, `Exports answer GET and HEAD only`, {
+        allow: 'GET, HEAD',
+      });
       return true;
     }
     const caller = authenticate(req.headers.authorization, config.apiKeys);
@@ -132,7 +134,9 @@ export function exportRoutes(config: AppConfig, database: () => Database | null,
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const problems = error instanceof BadUserInputError ? { problems: error.problems } : {};
-      const payload = { errors: [{ message: error.message, extensions: { code: error.extensions.code, ...problems } }] };
+      const payload = {
+        errors: [{ message: error.message, extensions: { code: error.extensions.code, ...problems } }],
+      };
       sendJson(res, status(error), payload, {}, req);
       return true;
     }

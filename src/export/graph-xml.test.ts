@@ -24,6 +24,9 @@ test('graphml declares its keys and writes nodes, data and edges', () => {
 
 test('gexf writes attribute values by declared id', () => {
   const text = [...gexf(nodes, edges)].join('');
-  assert.match(text, /<node id="b" label="بيان &quot;1&quot;"><attvalues><attvalue for="0" value="Statement"\/><attvalue for="6" value="-2"\/><\/attvalues><\/node>/);
+  assert.match(
+    text,
+    /<node id="b" label="بيان &quot;1&quot;"><attvalues><attvalue for="0" value="Statement"\/><attvalue for="6" value="-2"\/><\/attvalues><\/node>/,
+  );
   assert.match(text, /<edge id="e1" source="b" target="a" label="SAID_BY"\/>/);
 });

@@ -144,7 +144,8 @@ const SCHEMA_TYPE: Record<string, string> = {
 
 function entityLd(row: EntityRow | null): Record<string, unknown> | null {
   if (!row) return null;
-  const type = row.label === 'Actor' ? (row.props.kind === 'PERSON' ? 'Person' : 'Organization') : SCHEMA_TYPE[row.label];
+  const type =
+    row.label === 'Actor' ? (row.props.kind === 'PERSON' ? 'Person' : 'Organization') : SCHEMA_TYPE[row.label];
   const wikidata = str(row.props.wikidata);
   return {
     '@id': `${JSONLD_ID_BASE}${globalId(row)}`,

@@ -73,7 +73,12 @@ export class MeetingRepository {
 
   /** Status history entries by key, in key order (null where unknown). */
   async statusChanges(keys: readonly string[]): Promise<(StatusChange | null)[]> {
-    const rows = await this.db.read<{ key: string; props: Record<string, unknown>; statement: string | null; meeting: string }>(
+    const rows = await this.db.read<{
+      key: string;
+      props: Record<string, unknown>;
+      statement: string | null;
+      meeting: string;
+    }>(
       `UNWIND $keys AS key
        MATCH (m:${Label.Meeting})-[:${Rel.HAS_STATUS}]->(c:${Label.StatusChange} {id: key})
        RETURN key, properties(c) AS props, m.id AS meeting,
@@ -112,7 +117,10 @@ export class MeetingRepository {
       { keys },
     );
     const found = new Map(
-      rows.map((row) => [row.key, row.changes.map((change) => toStatusChange(change.props, change.statement, row.key))]),
+      rows.map((row) => [
+        row.key,
+        row.changes.map((change) => toStatusChange(change.props, change.statement, row.key)),
+      ]),
     );
     return keys.map((key) => found.get(key) ?? []);
   }

@@ -66,7 +66,11 @@ export function createHttpApp(config: AppConfig, startup: Startup, log: Logger):
   const routes: HttpHandler[] = [
     healthRoutes(startup, path.join(config.projectRoot, 'schema'), development),
     // Mount further routes here, one line each, e.g. metricsRoute(registry), webAppRoute(dir), exportRoutes(...).
-    whenReady(startup, isExportRequest, exportRoutes(config, () => startup.db, log)),
+    whenReady(
+      startup,
+      isExportRequest,
+      exportRoutes(config, () => startup.db, log),
+    ),
   ];
   const limits = config.http;
   const server = createServer(

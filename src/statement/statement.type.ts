@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../shared/graphql/connection.type';
 import { DateScalar } from '../shared/graphql/date.scalar';
 import { StatementForm, StatementRank } from '../shared/graphql/enums';
@@ -34,6 +34,10 @@ export class Span {
 @ObjectType('Report', { description: 'One report of a statement: where it appeared, through whom, and the text.' })
 export class Report {
   key!: string;
+
+  @Field(() => ID, { description: 'Stable id of this report (same statement, article and span: same id).' })
+  id!: string;
+
   articleKey!: string;
   viaKey!: string | null;
 

@@ -88,7 +88,11 @@ export class SubscriptionServer {
         if (errors.length > 0) return [...errors];
         const operation = getOperationAST(document, payload.operationName);
         if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
-          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
+          return [
+            new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', {
+              extensions: { code: 'BAD_REQUEST' },
+            }),
+          ];
         }
         const db = this.database();
         if (!db) return [new GraphQLError('The server is starting', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
@@ -120,7 +124,11 @@ export class SubscriptionServer {
         // Unexpected errors are masked as over HTTP (src/plugins/format-error.ts).
         const errors = result.errors.map((error) => {
           const formatted = formatError(error.toJSON(), error);
-          return new GraphQLError(formatted.message, { nodes: error.nodes, path: error.path, extensions: formatted.extensions });
+          return new GraphQLError(formatted.message, {
+            nodes: error.nodes,
+            path: error.path,
+            extensions: formatted.extensions,
+          });
         });
         return { ...result, errors };
       },

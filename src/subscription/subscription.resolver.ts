@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
+import { Arg, Ctx, ID, Resolver, Root, Subscription, type PubSub, type SubscribeResolverData } from 'type-graphql';
 import { StatusChange } from '../meeting/meeting.type';
 import { MeetingRepository } from '../meeting/meeting.repository';
 import { RequestScope, type GraphQLContext } from '../shared/context';
@@ -33,7 +33,10 @@ function freshScope(ctx: SubscriptionContext): void {
   ctx.scope = new RequestScope(() => ctx);
 }
 
-async function* statementsAdded({ args, context }: SubscribeResolverData<unknown, Record<string, unknown>, GraphQLContext>): AsyncGenerator<string> {
+async function* statementsAdded({
+  args,
+  context,
+}: SubscribeResolverData<unknown, Record<string, unknown>, GraphQLContext>): AsyncGenerator<string> {
   const ctx = subscriptionContext(context);
   const criteria = statementCriteria({ ...((args.filter as StatementAddedFilter | null) ?? {}) }, 'filter.');
   const repository = new SubscriptionRepository(ctx.db);
@@ -47,7 +50,10 @@ async function* statementsAdded({ args, context }: SubscribeResolverData<unknown
   }
 }
 
-async function* meetingStatusesChanged({ args, context }: SubscribeResolverData<unknown, Record<string, unknown>, GraphQLContext>): AsyncGenerator<string> {
+async function* meetingStatusesChanged({
+  args,
+  context,
+}: SubscribeResolverData<unknown, Record<string, unknown>, GraphQLContext>): AsyncGenerator<string> {
   const ctx = subscriptionContext(context);
   const meeting = args.meeting ? fromGlobalId(args.meeting as string, 'meeting', ['Meeting']).id : null;
   const participant = args.participant ? fromGlobalId(args.participant as string, 'participant', ['Actor']).id : null;
@@ -105,3 +111,18 @@ export class SubscriptionResolver {
     return change!;
   }
 }
+
+/**
+ * type-graphql insists on a `pubSub` whenever a schema has subscriptions, even when every subscription brings its
+ * own `subscribe` function, as ours do (the events come from EventBus). This one says so if anything ever uses it.
+ */
+export const UNUSED_PUBSUB: PubSub = {
+  publish: () => {
+    throw new Error('Subscriptions publish through EventBus (src/subscription/event-bus.ts), not type-graphql topics');
+  },
+  subscribe: () => {
+    throw new Error(
+      'Subscriptions subscribe through EventBus (src/subscription/event-bus.ts), not type-graphql topics',
+    );
+  },
+};
