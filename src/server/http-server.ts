@@ -6,7 +6,7 @@ import type { Logger } from '../shared/logger';
 import { exportRoutes, isExportRequest } from '../export/export.handler';
 import { SubscriptionServer } from '../subscription/subscription-server';
 import { GraphQLEndpoint } from './graphql-endpoint';
-import { healthRoutes } from './health';
+import { healthRoutes, STARTING_RETRY_AFTER_SECONDS } from './health';
 import { requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
 import type { Startup } from './startup';
 
@@ -39,7 +39,7 @@ export function whenReady(startup: Startup, matches: (req: IncomingMessage) => b
     if (startup.ready) return handler(req, res);
     if (!matches(req)) return false;
     sendGraphQLError(req, res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The server is starting; try again shortly', {
-      'retry-after': '5',
+      'retry-after': String(STARTING_RETRY_AFTER_SECONDS),
     });
     return true;
   };
