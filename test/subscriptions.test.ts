@@ -9,7 +9,7 @@ import { ingestArticle } from '../src/ingest/ingest.service';
 import { setMeetingStatus } from '../src/curation/curation.service';
 import { CLI_CALLER, loadSeed } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
-import { MeetingStatus, StatementForm } from '../src/shared/graphql/enums';
+import { ActorKind, MeetingStatus, StatementForm } from '../src/shared/graphql/enums';
 import type { ArticleInputData } from '../src/ingest/ingest.model';
 import { freePort } from './helpers/free-port';
 import { resetData, startTestServer, type TestServer } from './helpers/test-server';
@@ -29,7 +29,7 @@ function article(n: number, about: string, extra: Partial<ArticleInputData> = {}
     language: 'en',
     publishedOn: '2025-06-01',
     url: `https://example.org/peskov-${n}`,
-    outlet: { name: 'TASS' },
+    outlet: { name: 'TASS', kind: ActorKind.MEDIA },
     text,
     statements: [
       {

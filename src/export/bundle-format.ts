@@ -15,7 +15,8 @@ import type { BundleActorRow, BundleArticleRow, BundleMeetingRow, BundleTopicRow
 /** `name_<lang>` (or `title_<lang>`) properties as a names map; stored `_` in a tag is its `-`. */
 function namesOf(props: Record<string, unknown>, prefix: 'name_' | 'title_'): Record<string, string> {
   const names: Record<string, string> = {};
-  for (const [key, value] of Object.entries(props)) {
+  // Sorted: a node's property order is the store's, which a restore does not keep.
+  for (const [key, value] of Object.entries(props).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (key.startsWith(prefix) && typeof value === 'string') names[key.slice(prefix.length).replace(/_/g, '-')] = value;
   }
   return names;
@@ -24,12 +25,27 @@ function namesOf(props: Record<string, unknown>, prefix: 'name_' | 'title_'): Re
 const ref = (type: NodeTypeName, key: string) => ({ id: toGlobalId(type, key) });
 const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
+/**
+ * Names ordered so that loading them rebuilds the stored aliases: the loader makes an alias of each name in order and
+ * keeps the first language for a text two names share (`{en: "Emmanuel Macron", fr: "Emmanuel Macron"}`), so the
+ * name whose language the stored alias has goes first.
+ */
+function namesForAliases(
+  names: Record<string, string>,
+  aliases: readonly { text: string; lang: string }[],
+): Record<string, string> {
+  const stored = new Set(aliases.map((alias) => `${alias.lang}\u0000${alias.text}`));
+  const entries = Object.entries(names);
+  const rank = ([lang, text]: [string, string]) => (stored.has(`${lang}\u0000${text}`) ? 0 : 1);
+  return Object.fromEntries(entries.sort((a, b) => rank(a) - rank(b)));
+}
+
 export function bundleActor(row: BundleActorRow): ActorDefinition {
   const p = row.props;
   return {
     key: String(p.id),
     kind: p.kind as ActorKind,
-    names: namesOf(p, 'name_'),
+    names: namesForAliases(namesOf(p, 'name_'), row.aliases),
     aliases: row.aliases,
     ...(p.wikidata ? { wikidata: String(p.wikidata) } : {}),
     country: row.country,
@@ -44,7 +60,11 @@ export function bundleActor(row: BundleActorRow): ActorDefinition {
 }
 
 export function bundleTopic(row: BundleTopicRow): TopicDefinition {
-  return { key: String(row.props.id), names: namesOf(row.props, 'name_'), aliases: row.aliases };
+  return {
+    key: String(row.props.id),
+    names: namesForAliases(namesOf(row.props, 'name_'), row.aliases),
+    aliases: row.aliases,
+  };
 }
 
 /**

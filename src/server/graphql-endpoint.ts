@@ -21,6 +21,7 @@ import { ErrorCode, UnauthenticatedError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { DbStats } from '../shared/neo4j/database';
 import { STARTING_RETRY_AFTER_SECONDS } from './health';
+import { etagOf, notModified, readCacheHeaders } from './http-cache';
 import { requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
 import { readRequestBody, RequestBodyError } from './request-body';
 import type { Startup } from './startup';
@@ -150,6 +151,17 @@ export class GraphQLEndpoint {
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      // GET reads can be revalidated by a browser or CDN: ETag, Cache-Control, and 304 on If-None-Match.
+      if ((req.method === 'GET' || req.method === 'HEAD') && res.statusCode === 200) {
+        const etag = etagOf(response.body.string);
+        for (const [key, value] of Object.entries(readCacheHeaders(req, etag))) res.setHeader(key, value);
+        if (notModified(req, etag)) {
+          res.statusCode = 304;
+          res.removeHeader('content-type');
+          res.end();
+          return;
+        }
+      }
       res.setHeader('content-length', Buffer.byteLength(response.body.string));
       res.end(req.method === 'HEAD' ? undefined : response.body.string);
       return;

@@ -5,6 +5,7 @@ import { ErrorCode } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { exportRoutes, isExportRequest } from '../export/export.handler';
 import { SubscriptionServer } from '../subscription/subscription-server';
+import { corsHandler } from './cors';
 import { GraphQLEndpoint } from './graphql-endpoint';
 import { healthRoutes, STARTING_RETRY_AFTER_SECONDS } from './health';
 import { requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
@@ -64,6 +65,7 @@ export function createHttpApp(config: AppConfig, startup: Startup, log: Logger):
   const graphql = new GraphQLEndpoint(config, startup, log);
   const subscriptions = new SubscriptionServer(config, () => startup.db, log);
   const routes: HttpHandler[] = [
+    corsHandler(config.corsOrigins),
     healthRoutes(startup, path.join(config.projectRoot, 'schema'), development),
     // Mount further routes here, one line each, e.g. metricsRoute(registry), webAppRoute(dir), exportRoutes(...).
     whenReady(

@@ -83,6 +83,8 @@ export interface AppConfig {
    * stay in this process.
    */
   redisUrl: string | null;
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated; `*` any); none by default. */
+  corsOrigins: string[];
   limits: QueryLimits;
   http: HttpLimits;
   projectRoot: string;
@@ -121,6 +123,22 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
   if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
   throw new ConfigError(name, `must be true or false (got "${value}")`);
+}
+
+function corsOrigins(env: Env): string[] {
+  const list = (read(env, 'CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of list) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `must list origins such as https://dash.example.org or * (got "${origin}")`,
+      );
+    }
+  }
+  return list;
 }
 
 function redisUrl(env: Env): string | null {
@@ -224,6 +242,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiKeys: apiKeys(env),
     readsRequireKey: bool(env, 'READS_REQUIRE_KEY', false),
     redisUrl: redisUrl(env),
+    corsOrigins: corsOrigins(env),
     limits: {
       maxDepth: integer(env, 'MAX_QUERY_DEPTH', 8, 2, 50),
       maxAliases: integer(env, 'MAX_QUERY_ALIASES', 15, 1, 1000),
