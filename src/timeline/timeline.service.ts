@@ -15,7 +15,9 @@ function toItem(row: TimelineRow): TimelineItem {
   item.date = row.date;
   item.kind = KINDS[row.how] ?? TimelineItemKind.STATEMENT_ABOUT;
   item.statement = row.statement ? toStatement(row.statement.props, row.statement.speaker) : null;
-  item.statusChange = row.change ? toStatusChange(row.change.props, row.change.statement, String(row.change.meeting.id)) : null;
+  item.statusChange = row.change
+    ? toStatusChange(row.change.props, row.change.statement, String(row.change.meeting.id))
+    : null;
   item.meeting = row.change ? toMeeting(row.change.meeting) : null;
   return item;
 }
