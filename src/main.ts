@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './shared/config';
 import { createLogger } from './shared/logger';
-import { EmbeddedNeo4jError } from './shared/neo4j/embedded-neo4j';
+import { EmbeddedNeo4jError } from './shared/neo4j/embedded-classpath';
 import { startRuntime } from './server/runtime';
 
 async function main(): Promise<void> {

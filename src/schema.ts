@@ -16,6 +16,7 @@ import { ExploreResolver } from './explore/explore.resolver';
 import { TimelineResolver } from './timeline/timeline.resolver';
 import { StatsResolver } from './stats/stats.resolver';
 import { SubscriptionResolver, UNUSED_PUBSUB } from './subscription/subscription.resolver';
+import { ExtractResolver } from './extract/extract.resolver';
 import { authChecker } from './auth/auth-checker';
 
 /** Every resolver class of the API. */
@@ -41,6 +42,7 @@ export const resolvers: NonEmptyArray<Function> = [
   TimelineResolver,
   StatsResolver,
   SubscriptionResolver,
+  ExtractResolver,
 ];
 
 /** Builds the executable schema from the decorated classes. */

@@ -12,6 +12,7 @@ const RECORD_ID = 'reference:countries';
  * same data only reads the version record (one round trip).
  */
 export async function loadReferenceData(db: Database, log: Logger): Promise<void> {
+  db = db.bulk();
   const rows = countryReferenceRows();
   const checksum = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
   const [existing] = await db.read<{ checksum: string | null }>(

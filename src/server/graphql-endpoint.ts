@@ -1,16 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { authenticate } from '../auth/api-keys';
 import { AuthThrottle } from '../auth/auth-throttle';
 import { authorizedFields } from '../auth/operation-roles';
 import { debugExtensionPlugin } from '../plugins/debug-extension.plugin';
 import { createFormatError } from '../plugins/format-error';
 import { operationAuthPlugin } from '../plugins/operation-auth.plugin';
+import { observabilityPlugin } from '../plugins/observability.plugin';
 import { queryCostPlugin } from '../plugins/query-cost.plugin';
 import { validationRules } from '../plugins/query-limits';
 import { requestLogPlugin } from '../plugins/request-log.plugin';
@@ -20,14 +22,12 @@ import { RequestScope, type GraphQLContext } from '../shared/context';
 import { ErrorCode, UnauthenticatedError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { DbStats } from '../shared/neo4j/database';
+import { requestIdOf } from '../shared/observability/request-id';
 import { STARTING_RETRY_AFTER_SECONDS } from './health';
 import { etagOf, notModified, readCacheHeaders } from './http-cache';
-import { requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
+import { GRAPHQL_PATH, requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
 import { readRequestBody, RequestBodyError } from './request-body';
 import type { Startup } from './startup';
-
-/** Where GraphQL is served: every method Apollo answers (POST operations, GET queries and the landing page). */
-export const GRAPHQL_PATH = '/graphql';
 
 function clientAddress(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
@@ -70,18 +70,20 @@ export class GraphQLEndpoint {
       validationRules: validationRules(this.config.limits),
       formatError: createFormatError(development),
       includeStacktraceInErrorResponses: development,
-      introspection: true,
+      introspection: this.config.introspection,
       // main.ts owns the signals: it drains HTTP, then closes the driver, then stops the embedded database.
       stopOnTerminationSignals: false,
       plugins: [
         // No cache hints are used; Apollo's default cache-control plugin would still wrap every field resolver.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer: server }),
-        ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
+        // GraphiQL, built from npm (src/web), replaces Apollo's landing page, which loads Sandbox from a CDN.
+        ApolloServerPluginLandingPageDisabled(),
         requestLogPlugin(),
         debugExtensionPlugin(),
         operationAuthPlugin(authorizedFields()),
         queryCostPlugin(this.config.limits),
+        observabilityPlugin(),
       ],
     });
     await apollo.start();
@@ -98,7 +100,7 @@ export class GraphQLEndpoint {
     if (requestPath(req) !== GRAPHQL_PATH) return false;
     const apollo = this.apollo;
     if (!this.startup.ready || !apollo) {
-      sendGraphQLError(req, res, 503, ErrorCode.SERVICE_UNAVAILABLE, this.startingMessage(), {
+      sendGraphQLError(req, res, 503, ErrorCode.SERVICE_UNAVAILABLE, this.startup.startingMessage(), {
         'retry-after': String(STARTING_RETRY_AFTER_SECONDS),
       });
       return true;
@@ -122,10 +124,6 @@ export class GraphQLEndpoint {
     await this.execute(apollo, req, res, body);
     return true;
   };
-
-  private startingMessage(): string {
-    return `The server is starting (waiting for ${this.startup.waitingFor().join(', ')}); try again shortly`;
-  }
 
   private async execute(
     apollo: ApolloServer<GraphQLContext>,
@@ -172,7 +170,7 @@ export class GraphQLEndpoint {
 
   private async context(req: IncomingMessage): Promise<GraphQLContext> {
     const { config, log } = this;
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+    const requestId = requestIdOf(req.headers);
     const caller = authenticate(req.headers.authorization, config.apiKeys);
     if (caller === 'invalid') {
       await this.throttle.recordFailure(clientAddress(req));

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestPath, sendJson, type HttpHandler } from './http-handler';
-import { checkReadiness } from './readiness';
 import type { Startup } from './startup';
 
 /** Seconds a client is told to wait (Retry-After) while the server starts. */
@@ -29,6 +28,8 @@ export function healthRoutes(startup: Startup, schemaDir: string, showErrors: bo
       sendJson(res, 503, { ready: false, waitingFor: startup.waitingFor() }, headers, req);
       return true;
     }
+    // Loaded on first use: it brings the Neo4j driver, which must not delay listening at start-up.
+    const { checkReadiness } = await import('./readiness');
     const { error, ...readiness } = await checkReadiness(db, schemaDir);
     sendJson(res, readiness.ready ? 200 : 503, showErrors && error ? { ...readiness, error } : readiness, {}, req);
     return true;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ErrorCode } from '../shared/errors';
+import type { ErrorCode } from '../shared/error-codes';
 
 /**
  * The seam of the HTTP layer. A handler looks at a request and either answers it completely and resolves `true`,
@@ -11,6 +11,9 @@ import type { ErrorCode } from '../shared/errors';
  * `handlers: [healthRoutes(startup, db), metricsHandler(registry), webAppHandler(dir)]`.
  */
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/** Where GraphQL is served: every method Apollo answers (POST operations, GET queries and the landing page). */
+export const GRAPHQL_PATH = '/graphql';
 
 /** The path of a request without its query string, such as `/graphql` for `/graphql?x=1`. */
 export function requestPath(req: IncomingMessage): string {

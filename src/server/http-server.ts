@@ -1,14 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AppConfig } from '../shared/config';
-import { ErrorCode } from '../shared/errors';
+import { ErrorCode } from '../shared/error-codes';
 import type { Logger } from '../shared/logger';
+import { createMetricsHandler } from '../plugins/metrics.handler';
+import { createWebRoutes } from '../web/web-routes';
 import { exportRoutes, isExportRequest } from '../export/export.handler';
-import { SubscriptionServer } from '../subscription/subscription-server';
+import type { SubscriptionServer } from '../subscription/subscription-server';
 import { corsHandler } from './cors';
-import { GraphQLEndpoint } from './graphql-endpoint';
+import type { GraphQLEndpoint } from './graphql-endpoint';
 import { healthRoutes, STARTING_RETRY_AFTER_SECONDS } from './health';
-import { requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
+import { GRAPHQL_PATH, requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
 import type { Startup } from './startup';
 
 /**
@@ -22,9 +24,16 @@ import type { Startup } from './startup';
  */
 export interface HttpApp {
   server: Server;
-  graphql: GraphQLEndpoint;
-  /** GraphQL subscriptions over WebSocket at /graphql; started after GraphQL (see runtime.ts). */
-  subscriptions: SubscriptionServer;
+  graphql: {
+    /**
+     * Loads the GraphQL endpoint (Apollo, the schema and every resolver: seconds of module loading on a busy
+     * machine, which must not delay listening), builds the schema and starts Apollo. Until then /graphql is
+     * answered 503 like the rest of start-up.
+     */
+    start(): Promise<void>;
+    /** Stops Apollo, which drains the HTTP server; nothing when it never started. */
+    stop(): Promise<void>;
+  };
   /** Resolves with the bound port. */
   listen(port: number, host: string): Promise<number>;
   /** Stops taking requests, drains those in flight, then resolves. */
@@ -59,20 +68,34 @@ function dispatch(handlers: readonly HttpHandler[], log: Logger) {
   };
 }
 
-/** Builds the HTTP server with its limits (config.http); GraphQL starts later, with `graphql.start(server)`. */
+/**
+ * Builds the HTTP server with its limits (config.http); GraphQL starts later, with `graphql.start()`. This module
+ * and the handlers it mounts load only light modules, so the server can listen within a fraction of a second.
+ */
 export function createHttpApp(config: AppConfig, startup: Startup, log: Logger): HttpApp {
   const development = config.nodeEnv === 'development';
-  const graphql = new GraphQLEndpoint(config, startup, log);
-  const subscriptions = new SubscriptionServer(config, () => startup.db, log);
+  let endpoint: GraphQLEndpoint | null = null;
+  const graphqlRoute: HttpHandler = async (req, res) => {
+    if (endpoint) return endpoint.handler(req, res);
+    if (requestPath(req) !== GRAPHQL_PATH) return false;
+    sendGraphQLError(req, res, 503, ErrorCode.SERVICE_UNAVAILABLE, startup.startingMessage(), {
+      'retry-after': String(STARTING_RETRY_AFTER_SECONDS),
+    });
+    return true;
+  };
+  let subscriptions: SubscriptionServer | null = null;
   const routes: HttpHandler[] = [
     corsHandler(config.corsOrigins),
     healthRoutes(startup, path.join(config.projectRoot, 'schema'), development),
-    // Mount further routes here, one line each, e.g. metricsRoute(registry), webAppRoute(dir), exportRoutes(...).
+    createMetricsHandler(config.metrics),
+    // GraphiQL, the explorer and their assets: browser GETs of /graphql get the IDE, before the GraphQL route.
     whenReady(
       startup,
       isExportRequest,
       exportRoutes(config, () => startup.db, log),
     ),
+    createWebRoutes(config),
+    // Mount further routes here, one line each.
   ];
   const limits = config.http;
   const server = createServer(
@@ -83,14 +106,32 @@ export function createHttpApp(config: AppConfig, startup: Startup, log: Logger):
       // How often Node checks the two timeouts above (default 30 s, which would let a slow client overstay).
       connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
     },
-    dispatch([...routes, graphql.handler], log),
+    dispatch([...routes, graphqlRoute], log),
   );
   server.maxConnections = limits.maxConnections;
   let started = false;
+  const graphql: HttpApp['graphql'] = {
+    start: async () => {
+      const [{ GraphQLEndpoint }, { SubscriptionServer }, { setSubscriptionCount }] = await Promise.all([
+        import('./graphql-endpoint'),
+        import('../subscription/subscription-server'),
+        import('../shared/observability/metrics'),
+      ]);
+      const loaded = new GraphQLEndpoint(config, startup, log);
+      await loaded.start(server);
+      // Subscriptions over graphql-ws take the WebSocket upgrades of /graphql, with the same schema.
+      subscriptions = new SubscriptionServer(config, () => startup.db, log, setSubscriptionCount);
+      await subscriptions.start(server, loaded.schema!, GRAPHQL_PATH);
+      endpoint = loaded;
+    },
+    stop: async () => {
+      await subscriptions?.close();
+      await endpoint?.stop();
+    },
+  };
   return {
     server,
     graphql,
-    subscriptions,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -102,7 +143,6 @@ export function createHttpApp(config: AppConfig, startup: Startup, log: Logger):
         });
       }),
     close: async () => {
-      await subscriptions.close();
       // Apollo's drain plugin closes the server and its idle connections, then waits for those in flight.
       await graphql.stop();
       if (started && server.listening) {

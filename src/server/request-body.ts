@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ErrorCode } from '../shared/errors';
+import { ErrorCode } from '../shared/error-codes';
 
 /** Why a request body could not be read: the HTTP status and the code answered (see sendGraphQLError). */
 export class RequestBodyError extends Error {

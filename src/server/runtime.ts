@@ -2,13 +2,10 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from '../shared/config';
 import type { Logger } from '../shared/logger';
-import { createDriver, Database } from '../shared/neo4j/database';
-import { EmbeddedNeo4j } from '../shared/neo4j/embedded-neo4j';
-import { migrate } from '../shared/neo4j/migrations';
-import { loadReferenceData } from '../reference/reference-data';
-import { seedIfEmpty } from '../seed/seed-loader';
-import { GRAPHQL_PATH } from './graphql-endpoint';
+import type { Database } from '../shared/neo4j/database';
+import type { EmbeddedNeo4j } from '../shared/neo4j/embedded-neo4j';
 import { createHttpApp, type HttpApp } from './http-server';
+import { startTracing } from '../shared/observability/tracing';
 import { Startup, STARTUP_STEPS, type StartupStep } from './startup';
 
 /** A running Diplograph: database connection, optional embedded Neo4j, and the HTTP server. */
@@ -40,6 +37,7 @@ export interface StartHooks {
  *   after stopping whatever had started.
  */
 export async function startRuntime(config: AppConfig, log: Logger, hooks: StartHooks = {}): Promise<Runtime> {
+  const tracing = startTracing(config.tracing);
   const startup = new Startup();
   const http = createHttpApp(config, startup, log);
   let embedded: EmbeddedNeo4j | null = null;
@@ -50,11 +48,15 @@ export async function startRuntime(config: AppConfig, log: Logger, hooks: StartH
       await http.close();
       await driver?.close();
       if (embedded) await embedded.stop();
+      await tracing.shutdown();
       log.info('Stopped');
     })());
 
   const port = await http.listen(config.port, config.host);
-  log.info({ port, ms: Date.now() - startup.startedAt }, 'Listening; /ready answers 503 until start-up is done');
+  log.info(
+    { port, processUptimeMs: Math.round(process.uptime() * 1000) },
+    'Listening; /ready answers 503 until start-up is done',
+  );
   hooks.listening?.(port, startup, stop);
 
   let last = Date.now();
@@ -67,17 +69,25 @@ export async function startRuntime(config: AppConfig, log: Logger, hooks: StartH
 
   const graphqlStep = async (): Promise<void> => {
     const started = Date.now();
-    await http.graphql.start(http.server);
-    await http.subscriptions.start(http.server, http.graphql.schema!, GRAPHQL_PATH);
+    await http.graphql.start();
     log.info({ step: 'graphql', ms: Date.now() - started }, 'Start-up step done: graphql');
     startup.done('graphql');
   };
   const databaseSteps = async (): Promise<Database> => {
+    // Loaded after listening: the driver and the domain modules take seconds to load on a busy machine.
+    const [{ createDriver, Database }, { EmbeddedNeo4j }, { migrate }, { loadReferenceData }, { seedIfEmpty }] =
+      await Promise.all([
+        import('../shared/neo4j/database'),
+        import('../shared/neo4j/embedded-neo4j'),
+        import('../shared/neo4j/migrations'),
+        import('../reference/reference-data'),
+        import('../seed/seed-loader'),
+      ]);
     if (!config.neo4j.uri) embedded = await EmbeddedNeo4j.start(config.projectRoot, config.embedded, log);
     const uri = config.neo4j.uri ?? embedded!.uri;
-    driver = createDriver(uri, config.neo4j.user, config.neo4j.password);
+    driver = createDriver(uri, config.neo4j.user, config.neo4j.password, config.neo4j.timeouts);
     await driver.verifyConnectivity({ database: config.neo4j.database });
-    const db = new Database(driver, config.neo4j.database);
+    const db = new Database(driver, config.neo4j.database, undefined, config.neo4j.timeouts);
     startup.db = db;
     done('database');
     await migrate(db, path.join(config.projectRoot, 'schema'), log);
@@ -108,7 +118,6 @@ export async function serveDatabase(config: AppConfig, db: Database, log: Logger
   startup.db = db;
   for (const step of STARTUP_STEPS) startup.done(step);
   const http = createHttpApp(config, startup, log);
-  await http.graphql.start(http.server);
-  await http.subscriptions.start(http.server, http.graphql.schema!, GRAPHQL_PATH);
+  await http.graphql.start();
   return http;
 }

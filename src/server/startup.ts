@@ -28,6 +28,11 @@ export class Startup {
     return STARTUP_STEPS.filter((step) => this.pending.has(step));
   }
 
+  /** What a client is told while the server starts. */
+  startingMessage(): string {
+    return `The server is starting (waiting for ${this.waitingFor().join(', ')}); try again shortly`;
+  }
+
   get ready(): boolean {
     return this.pending.size === 0;
   }
