@@ -58,7 +58,7 @@ export class CurationRepository {
   ): Promise<NodeRow | null> {
     const [row] = await this.tx.run<NodeRow>(
       `MATCH (e:${label} {id: $key})
-       MERGE (al:${Label.Alias} {key: $alias.key}) ON CREATE SET al.text = $alias.text, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
+       MERGE (al:${Label.Alias} {key: $alias.key}) ON CREATE SET al.text = $alias.text, al.search_text = $alias.key, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
        WITH e, al, EXISTS { (e)-[:${Rel.HAS_ALIAS}]->(al) } AS known
        MERGE (e)-[h:${Rel.HAS_ALIAS}]->(al)
        ON CREATE SET h.text = $alias.text, h.lang = $alias.lang, h.createdAt = datetime($stamp.now),

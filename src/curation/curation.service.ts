@@ -17,7 +17,7 @@ import { fromGlobalId } from '../shared/global-id';
 import { Label } from '../shared/graph-schema';
 import type { MeetingStatus } from '../shared/graphql/enums';
 import type { Database } from '../shared/neo4j/database';
-import { normalizeName } from '../shared/text/normalize';
+import { hasMatchableText, isInvisible, normalizeName } from '../shared/text/normalize';
 import { CurationRepository, type CurationStamp } from './curation.repository';
 
 const MAX_ALIAS = 300;
@@ -30,7 +30,7 @@ function stampFor(caller: Caller): CurationStamp {
 function requireText(path: string, value: string, max: number): string {
   const text = value.trim();
   const problems: FieldProblem[] = [];
-  if (text === '') problems.push({ path, message: 'must not be empty' });
+  if (isInvisible(text)) problems.push({ path, message: 'must not be empty (invisible characters do not count)' });
   else if (text.length > max) problems.push({ path, message: `must be at most ${max} characters` });
   if (problems.length > 0) throw new BadUserInputError('Invalid input', problems);
   return text;
@@ -50,8 +50,11 @@ export async function addAlias(
   const entity = fromGlobalId(entityId, 'entity', ['Actor', 'Country']);
   const text = requireText('alias', alias, MAX_ALIAS);
   const key = normalizeName(text);
-  if (key === '')
-    throw new BadUserInputError('Invalid input', [{ path: 'alias', message: 'has no letters or digits' }]);
+  if (!hasMatchableText(text)) {
+    throw new BadUserInputError('Invalid input', [
+      { path: 'alias', message: 'must hold a letter or digit (invisible characters and punctuation are not a name)' },
+    ]);
+  }
   if (lang != null && !isLanguageTag(lang)) {
     throw new BadUserInputError('Invalid input', [
       { path: 'lang', message: 'must be a BCP 47 language tag such as ar' },

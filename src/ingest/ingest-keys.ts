@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalUrl } from '../shared/text/canonical-url';
 import { normalizeName } from '../shared/text/normalize';
 
 /**
@@ -17,9 +18,12 @@ export function contentHash(outletKey: string, title: string, text: string): str
     .digest('hex');
 }
 
-/** An article's key: from its URL when it has one, else from its content. */
+/**
+ * An article's key: from the canonical form of its URL when it has one (canonical-url.ts: the same page with
+ * `?utm_source=x` or an upper-case host is the same article), else from its content.
+ */
 export function articleKey(url: string | null | undefined, hash: string): string {
-  return url ? digest(['url', url.trim()]) : hash.slice(0, 32);
+  return url ? digest(['url', canonicalUrl(url) ?? url.trim()]) : hash.slice(0, 32);
 }
 
 export function statementKey(articleKey: string, span: { start: number; end: number }, speakerKey: string): string {

@@ -5,6 +5,7 @@ import type { MeetingRow, StatementRow, StatusChangeRow } from './ingest.reposit
 import { meetingNames } from './meeting-naming';
 import { LIFECYCLE_ORDER } from './meeting-status';
 import type { ResolvedRef } from './name-resolver';
+import { withSearchProperties } from '../shared/text/search-text';
 
 /**
  * Pure builders of the rows an ingest writes, from the input and its resolved references. `ref(path)` gives what
@@ -64,7 +65,7 @@ export function statementRows(
     );
     return {
       key,
-      props: {
+      props: withSearchProperties('Statement', {
         text: statement.text,
         language: statement.language ?? input.language,
         translation: statement.translation ?? null,
@@ -75,7 +76,7 @@ export function statementRows(
         plover: statement.plover ?? null,
         goldstein: statement.goldstein ?? null,
         rationale: statement.rationale ?? null,
-      },
+      }),
       saidOn: statement.saidOn ?? null,
       speaker: resolved.eid(`${path}.speaker`),
       onBehalfOf: statement.onBehalfOf ? resolved.eid(`${path}.onBehalfOf`) : null,

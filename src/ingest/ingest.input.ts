@@ -41,12 +41,18 @@ export class SubjectRef implements SubjectRefData {
   meeting?: string | null;
 }
 
-@InputType('SpanInput', { description: 'UTF-16 offsets into ArticleInput.text, end exclusive.' })
+@InputType('SpanInput', {
+  description:
+    'Offsets into ArticleInput.text in UTF-16 code units (as JavaScript and Java index strings: an emoji outside ' +
+    'the BMP counts 2), start inclusive, end exclusive. Both must fall between whole characters: a span that splits ' +
+    'a surrogate pair or a grapheme cluster (an emoji sequence, a letter and its combining marks or harakat) is ' +
+    'BAD_USER_INPUT at statements[i].span.',
+})
 export class SpanInput implements SpanData {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'UTF-16 offset of the first code unit, inclusive.' })
   start!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'UTF-16 offset just past the last code unit, exclusive.' })
   end!: number;
 }
 

@@ -43,6 +43,8 @@ export interface NewEntityRow {
   names: Record<string, string>;
   alias: { key: string; text: string; lang: string };
   country: string | null;
+  /** The search shadows of the names (search-text.ts; topics only). */
+  search: Record<string, string | null>;
 }
 
 export interface ArticleRow {
@@ -52,7 +54,11 @@ export interface ArticleRow {
   language: string;
   publishedOn: string | null;
   url: string | null;
+  /** The canonical form of `url`, the article's identity by URL (canonical-url.ts). */
+  canonicalUrl: string | null;
   text: string;
+  /** The search shadows of title and text (search-text.ts). */
+  search: Record<string, string | null>;
 }
 
 export interface MeetingRow {
@@ -161,6 +167,19 @@ export class IngestRepository {
   }
 
   /**
+   * The key of the stored article with this canonical URL, if there is one (the first stored, should an older
+   * database hold several: the 007-renormalize migration reports those).
+   */
+  async articleByCanonicalUrl(canonicalUrl: string): Promise<string | null> {
+    const [row] = await this.tx.run<{ key: string }>(
+      `MATCH (a:${Label.Article} {canonicalUrl: $canonicalUrl})
+       RETURN a.id AS key ORDER BY a.createdAt, a.id LIMIT 1`,
+      { canonicalUrl },
+    );
+    return row?.key ?? null;
+  }
+
+  /**
    * MERGEs the article node first thing in the transaction: concurrent ingests of the same article queue on its
    * uniqueness constraint, and each later one then sees all the earlier one wrote. A stored article's text and
    * tags are kept as first written.
@@ -172,7 +191,8 @@ export class IngestRepository {
     const [result] = await this.tx.run<MergedNode & { properties: Record<string, unknown> }>(
       `MERGE (a:${Label.Article} {id: $row.key})
        ON CREATE SET a.contentHash = $row.contentHash, a.title = $row.title, a.language = $row.language,
-         a.publishedOn = date($row.publishedOn), a.url = $row.url, a.text = $row.text, ${onCreate('a')}
+         a.publishedOn = date($row.publishedOn), a.url = $row.url, a.canonicalUrl = $row.canonicalUrl,
+         a.text = $row.text, a += $row.search, ${onCreate('a')}
        ${createdFlag('a', 'a')}
        RETURN a.id AS key, elementId(a) AS elementId, created, properties(a) AS properties`,
       { row, stamp },
@@ -200,7 +220,7 @@ export class IngestRepository {
        MERGE (e:${Label.Actor} {id: row.key})
        ON CREATE SET e.kind = row.kind, e += row.names, ${onCreate('e')}
        ${createdFlag('e', 'e, row')}
-       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
+       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text, al.search_text = row.alias.key, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
        MERGE (e)-[h:${Rel.HAS_ALIAS}]->(al) ON CREATE SET h.text = row.alias.text, h.lang = row.alias.lang
        WITH e, row, created
        CALL (e, row, created) {
@@ -217,9 +237,9 @@ export class IngestRepository {
     return this.tx.run(
       `UNWIND $rows AS row
        MERGE (e:${Label.Topic} {id: row.key})
-       ON CREATE SET e += row.names, ${onCreate('e')}
+       ON CREATE SET e += row.names, e += row.search, ${onCreate('e')}
        ${createdFlag('e', 'e, row')}
-       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
+       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text, al.search_text = row.alias.key, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
        MERGE (e)-[h:${Rel.HAS_ALIAS}]->(al) ON CREATE SET h.text = row.alias.text, h.lang = row.alias.lang
        RETURN e.id AS key, elementId(e) AS elementId, created`,
       { rows, stamp },

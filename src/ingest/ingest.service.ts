@@ -3,6 +3,8 @@ import type { Caller } from '../shared/context';
 import { ConflictError } from '../shared/errors';
 import { toGlobalId } from '../shared/global-id';
 import type { Database } from '../shared/neo4j/database';
+import { canonicalUrl } from '../shared/text/canonical-url';
+import { searchProperties } from '../shared/text/search-text';
 import { articleKey, contentHash } from './ingest-keys';
 import { collectRefs } from './ingest-refs';
 import { meetingRows, statementRows, statusChangeRows, type Resolved } from './ingest-rows';
@@ -45,8 +47,13 @@ async function writeArticle(
   const ref = (path: string): ResolvedRef => resolution.bySlot.get(path)!;
   const outlet = ref('outlet');
   const hash = contentHash(outlet.key, input.title, input.text);
-  // The same content under a new URL is the same article: content identifies it as well as the URL does.
-  const key = (await repository.articleByContent(hash)) ?? articleKey(input.url, hash);
+  // The same content under a new URL is the same article: content identifies it as well as the URL does. A URL
+  // identifies by its canonical form; an article stored before canonical keys is found by its canonicalUrl.
+  const canonical = input.url ? canonicalUrl(input.url) : null;
+  const key =
+    (await repository.articleByContent(hash)) ??
+    (canonical ? await repository.articleByCanonicalUrl(canonical) : null) ??
+    articleKey(input.url, hash);
   const article = await repository.mergeArticle(
     {
       key,
@@ -55,7 +62,9 @@ async function writeArticle(
       language: input.language,
       publishedOn: input.publishedOn ?? null,
       url: input.url ?? null,
+      canonicalUrl: canonical,
       text: input.text,
+      search: searchProperties('Article', { title: input.title, text: input.text }),
     },
     stamp,
   );
