@@ -146,6 +146,38 @@ export async function mergeEntities(db: Database, caller: Caller, keepId: string
   });
 }
 
+/**
+ * Merges two meetings that are one (split by an ingest before the identity rule, or told apart by it wrongly):
+ * statements about `remove`, its participants, status history and (if `keep` has none) location move to `keep`,
+ * the date and duration `keep` lacks are copied, `keep`'s status is derived again from the joined history, and a
+ * redirect makes the removed id resolve to `keep`. Replaying a merge already done returns the kept meeting.
+ * @throws BadUserInputError naming `keep` or `remove` when an id is not a meeting's, or `remove` when both are one.
+ * @throws NotFoundError when either meeting does not exist.
+ */
+export async function mergeMeetings(db: Database, caller: Caller, keepId: string, removeId: string): Promise<Meeting> {
+  const keep = fromGlobalId(keepId, 'keep', ['Meeting']);
+  const remove = fromGlobalId(removeId, 'remove', ['Meeting']);
+  const stamp = stampFor(caller);
+  return db.writeTx(async (tx) => {
+    const repository = new CurationRepository(tx);
+    const keepKey = (await repository.redirectTarget('Meeting', keep.id)) ?? keep.id;
+    if (keepKey === remove.id) {
+      throw new BadUserInputError('Invalid input', [{ path: 'remove', message: 'must differ from keep' }]);
+    }
+    const locked = await repository.lockMeetings(keepKey, remove.id, stamp);
+    if (!locked.keep) throw new NotFoundError('Meeting', keepId);
+    if (!locked.remove) {
+      if ((await repository.redirectTarget('Meeting', remove.id)) === keepKey) {
+        return toMeeting((await repository.meeting(keepKey))!);
+      }
+      throw new NotFoundError('Meeting', removeId);
+    }
+    await repository.mergeMeetings(keepKey, remove.id, stamp);
+    await new IngestRepository(tx).refreshMeetingStatus([keepKey], stamp);
+    return toMeeting((await repository.meeting(keepKey))!);
+  });
+}
+
 async function toActorRow(repository: CurationRepository, key: string): Promise<Actor> {
   const row = (await repository.actor(key))!;
   return toActor(row.props, row.link);

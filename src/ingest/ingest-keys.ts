@@ -34,9 +34,26 @@ export function reportKey(statementKey: string, articleKey: string, span: { star
   return digest(['report', statementKey, articleKey, span.start, span.end]);
 }
 
-/** A meeting is the same meeting whichever article reports it: same kind, same participants, same date. */
-export function meetingKey(kind: string, participantKeys: readonly string[], date: string | null | undefined): string {
-  return digest(['meeting', kind, [...new Set(participantKeys)].sort(), date ?? '']);
+/**
+ * The key of a meeting created by an ingest (meeting-identity.ts says when a stored one is matched instead): kind,
+ * participants, date and location. An undated meeting's key also holds the article that first reports it, so a
+ * later proposal that matches no open meeting (the first was held, or is out of the window) gets a key of its own.
+ */
+export function meetingKey(
+  kind: string,
+  participantKeys: readonly string[],
+  date: string | null | undefined,
+  locationKey: string | null = null,
+  articleKey: string | null = null,
+): string {
+  return digest([
+    'meeting',
+    kind,
+    [...new Set(participantKeys)].sort(),
+    date ?? '',
+    locationKey ?? '',
+    date ? '' : (articleKey ?? ''),
+  ]);
 }
 
 export function statusChangeKey(meetingKey: string, status: string, statementKey: string): string {

@@ -119,7 +119,10 @@ function checkRef(problems: Problems, slot: RefSlot): void {
   } else {
     problems.text(`${slot.path}.name`, slot.name, INGEST_LIMITS.name, true);
     if (!isInvisible(slot.name!) && !hasMatchableText(slot.name!)) {
-      problems.add(`${slot.path}.name`, 'must hold a letter or digit (invisible characters and punctuation are not a name)');
+      problems.add(
+        `${slot.path}.name`,
+        'must hold a letter or digit (invisible characters and punctuation are not a name)',
+      );
     }
   }
   if (slot.kind != null && !Object.values(ActorKind).includes(slot.kind)) {
@@ -137,10 +140,20 @@ function isAboutMeeting(statement: StatementInputData | undefined, key: string):
 function checkMeeting(problems: Problems, input: ArticleInputData, meeting: MeetingInputData, i: number): void {
   const path = `meetings[${i}]`;
   problems.text(`${path}.key`, meeting.key, INGEST_LIMITS.name, true);
-  if (!Object.values(MeetingKind).includes(meeting.kind)) {
+  if (meeting.id != null) {
+    if (meeting.kind != null) problems.add(`${path}.kind`, 'must be omitted with id: the stored meeting has its kind');
+    if (meeting.participants != null) {
+      problems.add(`${path}.participants`, 'must be omitted with id: the stored meeting has its participants');
+    }
+  } else {
+    if (meeting.kind == null) problems.add(`${path}.kind`, 'is required unless id names a stored meeting');
+    if (meeting.participants == null || meeting.participants.length === 0) {
+      problems.add(`${path}.participants`, 'must name at least one participant unless id names a stored meeting');
+    }
+  }
+  if (meeting.kind != null && !Object.values(MeetingKind).includes(meeting.kind)) {
     problems.add(`${path}.kind`, `must be one of ${Object.values(MeetingKind).join(', ')}`);
   }
-  if (meeting.participants.length === 0) problems.add(`${path}.participants`, 'must name at least one participant');
   problems.count(`${path}.participants`, meeting.participants, INGEST_LIMITS.participants);
   problems.date(`${path}.date`, meeting.date);
   const minutes = meeting.durationMinutes;
@@ -211,7 +224,10 @@ function checkStatement(
       `must satisfy 0 <= start < end <= ${input.text.length} (the article text's length); got ${start}..${end}`,
     );
   } else {
-    for (const [end_, offset] of [['start', start], ['end', end]] as const) {
+    for (const [end_, offset] of [
+      ['start', start],
+      ['end', end],
+    ] as const) {
       const cut = cutAt(input.text, offset);
       if (cut) {
         problems.add(

@@ -1,6 +1,8 @@
 import { Label, Rel } from '../shared/graph-schema';
 import type { Tx } from '../shared/neo4j/database';
+import { int } from '../shared/neo4j/database';
 import type { RefTarget } from './ingest-refs';
+import { CLOSED_MEETING_STATUSES, MEETING_MATCH_WINDOW_DAYS } from './meeting-identity';
 
 /**
  * Who and when, for audit fields, plus a token unique to one transaction attempt. A MERGE stamps the token on
@@ -63,6 +65,10 @@ export interface ArticleRow {
 
 export interface MeetingRow {
   key: string;
+  /** True when the input named the meeting by id: `key` is the stored meeting's, kind and participants unused. */
+  fixed: boolean;
+  /** The article's date for this meeting (meetingAsOf), for the matching window. */
+  asOf: string | null;
   kind: string;
   names: Record<string, string>;
   date: string | null;
@@ -247,21 +253,40 @@ export class IngestRepository {
   }
 
   /**
-   * MERGEs meetings by key (kind, participants and date make the key). A meeting reported before gets only what
-   * it lacked: a duration or a location.
+   * MERGEs meetings by the identity rule of meeting-identity.ts (documented on MeetingInput): a row named by id
+   * (`fixed`) is that meeting; otherwise a stored meeting of the same kind and exactly the same participants, whose
+   * location (if both have one) is the given one, is matched when the dates agree, or, both undated, when this
+   * article already reports it, or it is open and its latest statement lies within the window of the row's `asOf`.
+   * The most recently reported match wins. Else the meeting is created under the row's key. A stored meeting gets
+   * only what it lacked: date (when named by id), duration, location.
+   * @param article element id of this ingest's article.
    */
-  async mergeMeetings(rows: MeetingRow[], stamp: WriteStamp): Promise<StoredNode[]> {
+  async mergeMeetings(article: string, rows: MeetingRow[], stamp: WriteStamp): Promise<StoredNode[]> {
     return this.tx.run(
-      `UNWIND $rows AS row
-       CALL (row) {
-         // The same meeting under another key: its key hashes participant keys, which a merge of actors changes.
-         MATCH (first) WHERE elementId(first) = row.participants[0]
-         OPTIONAL MATCH (first)<-[:${Rel.PARTICIPANT}]-(m:${Label.Meeting} {kind: row.kind})
-         WHERE coalesce(m.date = date(row.date), m.date IS NULL AND row.date IS NULL)
-           AND COUNT { (m)-[:${Rel.PARTICIPANT}]->() } = size(row.participants)
+      `MATCH (article) WHERE elementId(article) = $article
+       UNWIND $rows AS row
+       OPTIONAL CALL (row, article) {
+         // Meetings are matched by who, what and when, not by key: keys hash participant keys, which a merge of
+         // actors changes, and an undated meeting's key holds the article that first reported it.
+         MATCH (first) WHERE NOT row.fixed AND elementId(first) = row.participants[0]
+         MATCH (first)<-[:${Rel.PARTICIPANT}]-(m:${Label.Meeting} {kind: row.kind})
+         WHERE COUNT { (m)-[:${Rel.PARTICIPANT}]->() } = size(row.participants)
            AND all(id IN row.participants WHERE EXISTS { (m)-[:${Rel.PARTICIPANT}]->(p) WHERE elementId(p) = id })
-         RETURN head(collect(m.id)) AS storedKey
+           AND (row.location IS NULL OR NOT EXISTS { (m)-[:${Rel.LOCATED_IN}]->() }
+             OR EXISTS { (m)-[:${Rel.LOCATED_IN}]->(l) WHERE elementId(l) = row.location })
+         WITH row, article, m, COLLECT { MATCH (m)<-[:${Rel.ABOUT}]-(s:${Label.Statement}) RETURN max(s.date) }[0] AS last
+         WHERE CASE
+           WHEN row.date IS NOT NULL THEN m.date = date(row.date)
+           WHEN m.date IS NOT NULL THEN false
+           WHEN EXISTS { (m)<-[:${Rel.ABOUT}]-(:${Label.Statement})-[:${Rel.HAS_REPORT}]->(:${Label.Report})
+             -[:${Rel.IN_ARTICLE}]->(article) } THEN true
+           WHEN m.status IN $closed THEN false
+           WHEN last IS NULL OR row.asOf IS NULL THEN last IS NULL AND row.asOf IS NULL
+           ELSE abs(duration.inDays(last, date(row.asOf)).days) <= $windowDays
+         END
+         RETURN m.id AS storedKey ORDER BY last DESC, m.id LIMIT 1
        }
+       WITH row, CASE WHEN row.fixed THEN row.key ELSE storedKey END AS storedKey
        MERGE (m:${Label.Meeting} {id: coalesce(storedKey, row.key)})
        ON CREATE SET m.kind = row.kind, m += row.names, m.date = date(row.date),
          m.durationMinutes = row.durationMinutes, ${onCreate('m')}
@@ -274,16 +299,24 @@ export class IngestRepository {
        }
        WITH m, row, created,
          NOT created AND m.durationMinutes IS NULL AND row.durationMinutes IS NOT NULL AS addDuration,
+         row.fixed AND m.date IS NULL AND row.date IS NOT NULL AS addDate,
          row.location IS NOT NULL AND NOT EXISTS { (m)-[:${Rel.LOCATED_IN}]->() } AS addLocation
        CALL (m, row, addLocation) {
          MATCH (c) WHERE addLocation AND elementId(c) = row.location
          MERGE (m)-[:${Rel.LOCATED_IN}]->(c)
        }
        FOREACH (_ IN CASE WHEN addDuration THEN [1] ELSE [] END | SET m.durationMinutes = row.durationMinutes)
-       FOREACH (_ IN CASE WHEN NOT created AND (addDuration OR addLocation) THEN [1] ELSE [] END |
+       FOREACH (_ IN CASE WHEN addDate THEN [1] ELSE [] END | SET m.date = date(row.date))
+       FOREACH (_ IN CASE WHEN NOT created AND (addDuration OR addDate OR addLocation) THEN [1] ELSE [] END |
          SET m.updatedAt = datetime($stamp.now), m.updatedBy = $stamp.by)
        RETURN row.key AS rowKey, m.id AS key, elementId(m) AS elementId, created`,
-      { rows, stamp },
+      {
+        article,
+        rows,
+        stamp,
+        closed: CLOSED_MEETING_STATUSES,
+        windowDays: int(MEETING_MATCH_WINDOW_DAYS),
+      },
     );
   }
 

@@ -97,10 +97,10 @@ async function writeArticle(
   }
 
   // Stored nodes by the key computed for them: an older node may carry another key (see mergeMeetings).
-  const meetings = meetingRows(input, resolved);
+  const meetings = meetingRows(input, article.key, resolved);
   const storedMeetings = new Map<string, StoredNode>();
   if (meetings.rows.length > 0) {
-    for (const row of await repository.mergeMeetings(meetings.rows, stamp)) {
+    for (const row of await repository.mergeMeetings(article.elementId, meetings.rows, stamp)) {
       storedMeetings.set(row.rowKey, row);
       created.meetings += row.created ? 1 : 0;
       matched.meetings += row.created ? 0 : 1;

@@ -35,7 +35,10 @@ export class SynthLoaderRepository {
       country: a.country,
       props: { kind: a.kind, wikidata: a.wikidata, ...nameProperties(a.names) },
     }));
-    const topics = world.topics.map((t) => ({ id: t.id, props: withSearchProperties('Topic', nameProperties(t.names)) }));
+    const topics = world.topics.map((t) => ({
+      id: t.id,
+      props: withSearchProperties('Topic', nameProperties(t.names)),
+    }));
     const meetings = world.meetings.map((m) => ({
       id: m.id,
       date: m.date,

@@ -95,7 +95,7 @@ async function renormalizeAliases(
   const moving = new Map<string, StoredAlias[]>();
   const blank: StoredAlias[] = [];
   let shadows: { key: string; searchText: string | null }[] = [];
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page = await repository.aliasPage(after, PAGE);
     if (page.length === 0) break;
     for (const alias of page) {
@@ -158,7 +158,7 @@ async function backfillSearchText(repository: RenormalizeRepository, label: Sear
   const fields = SEARCH_FIELDS[label];
   const properties = [...fields, ...fields.map(searchProperty)];
   let changed = 0;
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page = await repository.nodePage(Label[label], properties, after, PAGE);
     if (page.length === 0) return changed;
     const rows = page.flatMap((node) => {
@@ -174,7 +174,7 @@ async function backfillSearchText(repository: RenormalizeRepository, label: Sear
 
 async function backfillCanonicalUrls(repository: RenormalizeRepository): Promise<number> {
   let changed = 0;
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page = await repository.nodePage(Label.Article, ['url', 'canonicalUrl'], after, PAGE);
     if (page.length === 0) return changed;
     const rows = page.flatMap((node) => {

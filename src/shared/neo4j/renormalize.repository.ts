@@ -35,10 +35,9 @@ export class RenormalizeRepository {
   /** Sets the search shadow of aliases whose key stays. */
   async setAliasSearchText(rows: { key: string; searchText: string | null }[]): Promise<void> {
     await this.db.writeTx((tx) =>
-      tx.run(
-        `UNWIND $rows AS row MATCH (al:${Label.Alias} {key: row.key}) SET al.search_text = row.searchText`,
-        { rows },
-      ),
+      tx.run(`UNWIND $rows AS row MATCH (al:${Label.Alias} {key: row.key}) SET al.search_text = row.searchText`, {
+        rows,
+      }),
     );
   }
 

@@ -25,10 +25,16 @@ describe('canonicalUrl', () => {
   });
 
   it('normalizes percent-encoding without decoding reserved characters', () => {
-    assert.equal(canonicalUrl('https://example.com/%7euser/a%2fb?q=%e2%82%ac'), 'https://example.com/~user/a%2Fb?q=%E2%82%AC');
+    assert.equal(
+      canonicalUrl('https://example.com/%7euser/a%2fb?q=%e2%82%ac'),
+      'https://example.com/~user/a%2Fb?q=%E2%82%AC',
+    );
     assert.equal(canonicalUrl('https://example.com/a b'), 'https://example.com/a%20b');
     assert.equal(canonicalUrl('https://example.com/a/./b/../c'), 'https://example.com/a/c');
-    assert.equal(canonicalUrl('https://example.com/أخبار'), canonicalUrl('https://example.com/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1'));
+    assert.equal(
+      canonicalUrl('https://example.com/أخبار'),
+      canonicalUrl('https://example.com/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1'),
+    );
     assert.equal(normalizePercentEncoding('%41%2f'), 'A%2F');
   });
 

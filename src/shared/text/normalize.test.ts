@@ -50,8 +50,28 @@ describe('normalizeName: one normalization for every kind of Arabic text on the 
   });
 
   it('drops every invisible format character wherever it stands', () => {
-    const invisibles = ['\u200e', '\u200f', '\u061c', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066',
-      '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u034f', '\ufe0f'];
+    const invisibles = [
+      '\u200e',
+      '\u200f',
+      '\u061c',
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200b',
+      '\u200c',
+      '\u200d',
+      '\u2060',
+      '\ufeff',
+      '\u00ad',
+      '\u034f',
+      '\ufe0f',
+    ];
     for (const mark of invisibles) {
       const label = `U+${mark.codePointAt(0)!.toString(16)}`;
       assert.equal(normalizeName(`بيسكوف${mark}`), 'بيسكوف', label);

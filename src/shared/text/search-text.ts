@@ -24,7 +24,10 @@ export function searchProperty(field: string): string {
  * The shadow properties for `props`: `search_<field>` = normalizeName(value) for each of the label's fields present
  * as a string, null for those given as null (so a SET clears a stale shadow).
  */
-export function searchProperties(label: SearchLabel, props: Readonly<Record<string, unknown>>): Record<string, string | null> {
+export function searchProperties(
+  label: SearchLabel,
+  props: Readonly<Record<string, unknown>>,
+): Record<string, string | null> {
   const shadow: Record<string, string | null> = {};
   for (const field of SEARCH_FIELDS[label]) {
     const value = props[field];
