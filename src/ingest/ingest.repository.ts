@@ -274,17 +274,19 @@ export class IngestRepository {
            AND all(id IN row.participants WHERE EXISTS { (m)-[:${Rel.PARTICIPANT}]->(p) WHERE elementId(p) = id })
            AND (row.location IS NULL OR NOT EXISTS { (m)-[:${Rel.LOCATED_IN}]->() }
              OR EXISTS { (m)-[:${Rel.LOCATED_IN}]->(l) WHERE elementId(l) = row.location })
-         WITH row, article, m, COLLECT { MATCH (m)<-[:${Rel.ABOUT}]-(s:${Label.Statement}) RETURN max(s.date) }[0] AS last
+         WITH row, m, COLLECT { MATCH (m)<-[:${Rel.ABOUT}]-(s:${Label.Statement}) RETURN max(s.date) }[0] AS last,
+           EXISTS { (m)<-[:${Rel.ABOUT}]-(:${Label.Statement})-[:${Rel.HAS_REPORT}]->(:${Label.Report})
+             -[:${Rel.IN_ARTICLE}]->(article) } AS reported
          WHERE CASE
            WHEN row.date IS NOT NULL THEN m.date = date(row.date)
            WHEN m.date IS NOT NULL THEN false
-           WHEN EXISTS { (m)<-[:${Rel.ABOUT}]-(:${Label.Statement})-[:${Rel.HAS_REPORT}]->(:${Label.Report})
-             -[:${Rel.IN_ARTICLE}]->(article) } THEN true
+           WHEN reported THEN true
            WHEN m.status IN $closed THEN false
            WHEN last IS NULL OR row.asOf IS NULL THEN last IS NULL AND row.asOf IS NULL
            ELSE abs(duration.inDays(last, date(row.asOf)).days) <= $windowDays
          END
-         RETURN m.id AS storedKey ORDER BY last DESC, m.id LIMIT 1
+         // This article's own meeting first (a replay finds what it wrote), then the most recently reported.
+         RETURN m.id AS storedKey ORDER BY reported DESC, last IS NULL, last DESC, m.id LIMIT 1
        }
        WITH row, CASE WHEN row.fixed THEN row.key ELSE storedKey END AS storedKey
        MERGE (m:${Label.Meeting} {id: coalesce(storedKey, row.key)})
