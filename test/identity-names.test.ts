@@ -331,6 +331,18 @@ describe('identity of names: one normalization everywhere (issue 12, kinds 1 and
     }
 
     it('recomputes old keys and shadows, reports collisions, removes blank aliases, and a second run changes nothing', async () => {
+      // Everything written so far (country reference data, seed, ingests, addAlias) is already in step.
+      const clean = await renormalize(server.db, capture().logger);
+      assert.deepEqual(
+        [
+          clean.aliasesRekeyed,
+          clean.aliasSearchTexts,
+          clean.collisions,
+          Object.values(clean.searchTexts),
+          clean.canonicalUrls,
+        ],
+        [0, 0, [], [0, 0, 0], 0],
+      );
       // Data as the old normalization left it: a ZWNJ kept in a key (a second Peskov was created under it), a
       // zero-width-space alias of the Kremlin, a Persian-yeh key, stale and missing search shadows, no canonicalUrl.
       await server.db.writeTx(async (tx) => {
