@@ -199,6 +199,7 @@ describe('identity of articles, spans and meetings (issue 12, kinds 3, 5 and 6)'
       id?: string;
       kind?: string;
       saidOn?: string;
+      outlet?: string;
     }
 
     function meetingArticle(o: MeetingOptions) {
@@ -217,7 +218,7 @@ describe('identity of articles, spans and meetings (issue 12, kinds 3, 5 and 6)'
         title,
         language: 'en',
         publishedOn: o.published === undefined ? '2025-05-10' : o.published,
-        outlet: { name: 'Al-Ittihad' },
+        outlet: { name: o.outlet ?? 'Al-Ittihad' },
         text,
         meetings: [meeting],
         statements: [
@@ -345,6 +346,29 @@ describe('identity of articles, spans and meetings (issue 12, kinds 3, 5 and 6)'
       assert.notEqual(dated.meeting, first.meeting);
       const saidOn = await report({ pair: F, published: null, saidOn: '2025-05-03' });
       assert.equal(saidOn.meeting, dated.meeting);
+    });
+
+    it('two ingests proposing the same new meeting at once make one meeting', async () => {
+      const pair: [string, string] = ['Dmitry Peskov', 'Volodymyr Zelensky'];
+      for (const kind of ['SUMMIT', 'TALKS', 'PHONE_CALL', 'VISIT', 'CONTACT']) {
+        // Other outlets: ingests from one outlet already queue on its node when linking the article.
+        const inputs = ['Al-Ittihad', 'RIA Novosti', 'Kremlin'].map((outlet) =>
+          meetingArticle({ pair, kind, outlet, published: '2025-07-01', status: 'PROPOSED' }),
+        );
+        const results = await Promise.all(inputs.map((input) => ingest(input)));
+        assert.equal(
+          results.reduce((sum, r) => sum + (r.created.meetings ?? 0), 0),
+          1,
+          kind,
+        );
+        const [row] = await server.db.read<{ n: number }>(
+          `MATCH (m:Meeting {kind: $kind})-[:PARTICIPANT]->(:Actor {id: 'dmitry-peskov'})
+           WHERE EXISTS { (m)-[:PARTICIPANT]->(:Actor {id: 'volodymyr-zelensky'}) }
+           RETURN count(m) AS n`,
+          { kind },
+        );
+        assert.equal(row!.n, 1, kind);
+      }
     });
 
     it('an ingest may name a stored meeting by id, and gives it a date it lacked', async () => {

@@ -68,7 +68,8 @@ export function meetingRows(
       fixed: false,
       kind: meeting.kind!,
       names: { name_en: names.en, name_ar: names.ar },
-      participants: [...new Set(paths.map((path) => resolved.eid(path)))],
+      // Sorted: the first is the one locked and matched from (IngestRepository.mergeMeetings).
+      participants: [...new Set(paths.map((path) => resolved.eid(path)))].sort(),
     });
   });
   return { rows: [...rows.values()], rowKeyOf };

@@ -262,6 +262,21 @@ export class IngestRepository {
    * @param article element id of this ingest's article.
    */
   async mergeMeetings(article: string, rows: MeetingRow[], stamp: WriteStamp): Promise<StoredNode[]> {
+    // Two ingests proposing the same new undated meeting at once would each find no candidate and create one under
+    // their own (article-bound) key. Each takes a write lock on the meeting's first participant (the lowest element
+    // id: one order, no deadlock) before looking: the second then waits and finds the first one's meeting. Setting
+    // and removing a property in one statement takes the lock and leaves the node as it was (a REMOVE alone of a
+    // property that is not there takes no lock).
+    const locks = [...new Set(rows.flatMap((row) => (row.fixed ? [] : [row.participants[0]!])))].sort();
+    if (locks.length > 0) {
+      await this.tx.run(
+        `UNWIND $locks AS id MATCH (p) WHERE elementId(p) = id
+         SET p.meetingIdentityLock = true REMOVE p.meetingIdentityLock`,
+        {
+          locks,
+        },
+      );
+    }
     return this.tx.run(
       `MATCH (article) WHERE elementId(article) = $article
        UNWIND $rows AS row
