@@ -2,7 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Ses
 import { loadConfig } from '../src/shared/config';
 import { createLogger } from '../src/shared/logger';
 import { createDriver, Database } from '../src/shared/neo4j/database';
-import { createHttpApp } from '../src/server/http-server';
+import { serveDatabase } from '../src/server/runtime';
 import { FLOOR } from './floor-queries';
 import type { Workload } from './workloads';
 
@@ -115,7 +115,7 @@ export async function profileWorkloads(
   const sink = { hits: [] as number[], queries: [] as NonNullable<QueryCost['queries']> };
   const config = loadConfig({ ...process.env, NEO4J_URI: uri, NODE_ENV: 'development', LOG_LEVEL: 'warn' });
   const log = createLogger('warn');
-  const app = await createHttpApp(config, new Database(profilingDriver(driver, sink), 'neo4j'), log);
+  const app = await serveDatabase(config, new Database(profilingDriver(driver, sink), 'neo4j'), log);
   const port = await app.listen(0, '127.0.0.1');
   const out: Record<string, { diplograph: QueryCost; floor: QueryCost }> = {};
   try {

@@ -39,7 +39,7 @@ describe('write authorization', () => {
     await server.stop();
   });
 
-  it('every write without a key is UNAUTHENTICATED and writes nothing; reads stay open', async () => {
+  it('every write without a key is UNAUTHENTICATED (401, no data), as with a wrong key, and writes nothing', async () => {
     const before = await graphCounts(server.db);
     const writes: [string, Record<string, unknown>][] = [
       [INGEST, { input: article }],
@@ -50,9 +50,13 @@ describe('write authorization', () => {
     for (const [query, variables] of writes) {
       const res = await server.gql(query, variables);
       assert.equal(res.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED', query);
+      assert.equal(res.status, 401, query);
+      assert.equal('data' in res, false, query);
     }
     const badKey = await server.gql(INGEST, { input: article }, { authorization: 'Bearer not-a-key' });
     assert.equal(badKey.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+    assert.equal(badKey.status, 401);
+    assert.equal('data' in badKey, false);
     assert.deepEqual(await graphCounts(server.db), before);
     const read = await server.gql(`{ country(code: "RU") { name } }`);
     assert.equal(read.data!.country.name, 'Russia');
@@ -64,6 +68,8 @@ describe('write authorization', () => {
     const merge = `mutation($keep: ID!, $remove: ID!) { mergeEntities(keep: $keep, remove: $remove) { id } }`;
     const forbidden = await server.gql(merge, { keep: peskov, remove: putin }, asEditor);
     assert.equal(forbidden.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.equal(forbidden.status, 403);
+    assert.equal('data' in forbidden, false);
     assert.match(forbidden.errors![0]!.message, /needs the admin role/);
     const [both] = await server.db.read<{ n: number }>(
       `MATCH (a:Actor) WHERE a.id IN ['dmitry-peskov', 'vladimir-putin'] RETURN count(a) AS n`,

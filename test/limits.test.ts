@@ -101,7 +101,6 @@ describe('query limits', () => {
   });
 
   it('answers malformed JSON with 400 and serves /graphql with a query string', async () => {
-    // POST /graphql skips Express (src/server/graphql-route.ts); its body errors still get Express's answer.
     const post = (path: string, body: string) =>
       fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     assert.equal((await post('/graphql', '{"query": ')).status, 400);

@@ -38,6 +38,48 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 180_000):
   throw new Error('server not ready in time');
 }
 
+/** What a client saw while the server started: each poll of /health, /ready and a GraphQL POST. */
+interface StartupObservation {
+  health: number;
+  ready: number;
+  readyBody: any;
+  graphql: number;
+  graphqlRetryAfter: string | null;
+  graphqlBody: any;
+}
+
+async function watchStartup(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<StartupObservation[]> {
+  const seen: StartupObservation[] = [];
+  const deadline = Date.now() + timeoutMs;
+  const json = (r: Response) => r.json().catch(() => null);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('server exited before it was ready');
+    try {
+      const health = await fetch(`${url}/health`);
+      const ready = await fetch(`${url}/ready`);
+      const graphql = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ countries(first: 1) { totalCount } }' }),
+      });
+      seen.push({
+        health: health.status,
+        ready: ready.status,
+        readyBody: await json(ready),
+        graphql: graphql.status,
+        graphqlRetryAfter: graphql.headers.get('retry-after'),
+        graphqlBody: await json(graphql),
+      });
+      await health.body?.cancel();
+      if (ready.status === 200) return seen;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server not ready in time');
+}
+
 function javaProcessesFor(dataDir: string): string[] {
   const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
   return ps.stdout.split('\n').filter((line) => line.includes('EmbeddedNeo4j') && line.includes(dataDir));
@@ -71,8 +113,35 @@ describe('process lifecycle', () => {
       SEED_ON_EMPTY: 'false',
       LOG_LEVEL: 'info',
     };
-    const first = startMain(env);
-    await waitReady(`http://127.0.0.1:${httpPort}`, first.child);
+    // No NODE_ENV: the process must run in production mode.
+    const first = startMain({ ...env, NODE_ENV: '' });
+    const seen = await watchStartup(`http://127.0.0.1:${httpPort}`, first.child);
+    assert.match(first.output(), /"nodeEnv":"production"/);
+    // Listening before the database: /health 200 while /ready says 503 and what it waits for, GraphQL 503.
+    const starting = seen.filter((s) => s.ready === 503);
+    assert.ok(starting.length > 0, 'no poll saw the server starting');
+    assert.ok(
+      starting.every((s) => s.health === 200),
+      JSON.stringify(starting.map((s) => s.health)),
+    );
+    assert.ok(
+      starting.some((s) => s.readyBody?.waitingFor?.includes('database')),
+      JSON.stringify(starting[0]),
+    );
+    for (const s of starting) {
+      assert.equal(s.readyBody.ready, false);
+      assert.ok(s.readyBody.waitingFor.length > 0);
+    }
+    const graphqlStarting = seen.filter((s) => s.graphql === 503);
+    assert.ok(graphqlStarting.length > 0);
+    for (const s of graphqlStarting) {
+      assert.equal(s.graphqlRetryAfter, '5');
+      assert.equal(s.graphqlBody.errors[0].extensions.code, 'SERVICE_UNAVAILABLE');
+      assert.equal('data' in s.graphqlBody, false);
+    }
+    const last = seen[seen.length - 1]!;
+    assert.deepEqual([last.health, last.ready, last.graphql], [200, 200, 200]);
+    assert.equal(last.graphqlBody.data.countries.totalCount > 0, true);
     assert.equal(javaProcessesFor(dataDir).length, 1);
     // Serve a query first: shutdown must also work once Apollo has handled requests.
     const served = await fetch(`http://127.0.0.1:${httpPort}/graphql`, {

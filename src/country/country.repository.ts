@@ -53,9 +53,13 @@ export class CountryRepository {
   }
 
   /** Writes the ISO reference data with all aliases; MERGE on keys, so a rerun changes nothing. */
-  async upsertReference(rows: CountryRow[]): Promise<void> {
-    await this.db.writeTx((tx) =>
-      tx.run(
+  /**
+   * Writes the country list and its aliases, and the record `{id: recordId, checksum}` that says which version
+   * was loaded, in one transaction: the list lands whole with its record, or not at all.
+   */
+  async upsertReference(rows: CountryRow[], recordId: string, checksum: string): Promise<void> {
+    await this.db.writeTx(async (tx) => {
+      await tx.run(
         `UNWIND $rows AS row
          MERGE (c:${Label.Country} {id: row.code})
          SET c.code = row.code, c.alpha3 = row.alpha3, c += row.names
@@ -67,7 +71,11 @@ export class CountryRepository {
          MERGE (c)-[r:${Rel.HAS_ALIAS}]->(a)
          ON CREATE SET r.text = alias.text, r.lang = alias.lang`,
         { rows },
-      ),
-    );
+      );
+      await tx.run(
+        `MERGE (m:${Label.SchemaMigration} {id: $recordId}) SET m.checksum = $checksum, m.appliedAt = datetime()`,
+        { recordId, checksum },
+      );
+    });
   }
 }

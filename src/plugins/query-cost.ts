@@ -32,13 +32,13 @@ function sizeOf(field: GraphQLField<unknown, unknown>, args: Record<string, unkn
 }
 
 /**
- * The estimator of the cost model above. It also collects every `first` above `maxPageSize`, with the variables
- * applied, into `oversized`.
+ * The estimator of the cost model above. It also collects every `first` outside 1..`maxPageSize`, with the
+ * variables applied, into `oversized`.
  */
 export function listCostEstimator(maxPageSize: number, oversized: FieldProblem[]): ComplexityEstimator {
   return ({ field, args, childComplexity, type }) => {
     if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
-    if (typeof args.first === 'number' && args.first > maxPageSize) {
+    if (typeof args.first === 'number' && (args.first < 1 || args.first > maxPageSize)) {
       oversized.push({ path: `${field.name}.first`, message: `must be from 1 to ${maxPageSize} (got ${args.first})` });
     }
     return 1 + sizeOf(field, args, type) * childComplexity;

@@ -78,15 +78,16 @@ export function maxAliasesRule(max: number): ValidationRule {
 }
 
 /**
- * Rejects a literal `first` above `max` on any field (a `first` from a variable is checked by the cost plugin,
- * which sees the variables). BAD_USER_INPUT, as the resolvers' own check would answer.
+ * Rejects a literal `first` outside 1..`max` on any field (a `first` from a variable is checked by the cost plugin,
+ * which sees the variables). BAD_USER_INPUT with HTTP 400, before anything runs: `first: -1` and `first: 101` are
+ * the same kind of mistake and are answered alike (the resolvers' own check stays as a guard).
  */
 export function maxPageSizeRule(max: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     Argument(argument) {
       if (argument.name.value !== 'first' || argument.value.kind !== Kind.INT) return;
       const value = Number(argument.value.value);
-      if (value <= max) return;
+      if (value >= 1 && value <= max) return;
       context.reportError(
         new GraphQLError(`Invalid page size: first: must be from 1 to ${max} (got ${value})`, {
           nodes: [argument],

@@ -7,8 +7,12 @@ import type { Database } from '../shared/neo4j/database';
 
 const RECORD_ID = 'reference:countries';
 
-/** Loads the ISO country list and its aliases, once per content version: a rerun with the same data does nothing. */
+/**
+ * Loads the ISO country list and its aliases, once per content version, in one transaction: a rerun with the
+ * same data only reads the version record (one round trip).
+ */
 export async function loadReferenceData(db: Database, log: Logger): Promise<void> {
+  db = db.bulk();
   const rows = countryReferenceRows();
   const checksum = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
   const [existing] = await db.read<{ checksum: string | null }>(
@@ -16,12 +20,6 @@ export async function loadReferenceData(db: Database, log: Logger): Promise<void
     { id: RECORD_ID },
   );
   if (existing?.checksum === checksum) return;
-  await new CountryRepository(db).upsertReference(rows);
-  await db.writeTx((tx) =>
-    tx.run(`MERGE (m:${Label.SchemaMigration} {id: $id}) SET m.checksum = $checksum, m.appliedAt = datetime()`, {
-      id: RECORD_ID,
-      checksum,
-    }),
-  );
+  await new CountryRepository(db).upsertReference(rows, RECORD_ID, checksum);
   log.info({ countries: rows.length }, 'Loaded country reference data');
 }

@@ -1,133 +1,133 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
-import { GraphQLError } from 'graphql';
-import { authenticate } from '../auth/api-keys';
-import { debugExtensionPlugin } from '../plugins/debug-extension.plugin';
-import { createFormatError } from '../plugins/format-error';
-import { requestLogPlugin } from '../plugins/request-log.plugin';
-import { buildGraphQLSchema } from '../schema';
 import type { AppConfig } from '../shared/config';
-import { RequestScope, type GraphQLContext } from '../shared/context';
-import { ErrorCode } from '../shared/errors';
+import { ErrorCode } from '../shared/error-codes';
 import type { Logger } from '../shared/logger';
-import { DbStats, type Database } from '../shared/neo4j/database';
-import { isDirectGraphQLRequest, serveGraphQL } from './graphql-route';
-import { checkReadiness } from './readiness';
-import { validationRules } from '../plugins/query-limits';
-import { queryCostPlugin } from '../plugins/query-cost.plugin';
+import { createMetricsHandler } from '../plugins/metrics.handler';
+import type { GraphQLEndpoint } from './graphql-endpoint';
+import { healthRoutes, STARTING_RETRY_AFTER_SECONDS } from './health';
+import { GRAPHQL_PATH, requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
+import type { Startup } from './startup';
 
-/** The HTTP side of the API: Express with Apollo at /graphql, /health and /ready. */
+/**
+ * The HTTP side of the API: one node:http server, no framework. Each request goes to the handlers below in
+ * order until one answers (see HttpHandler), then to the GraphQL endpoint at /graphql; what nobody answers is a
+ * JSON 404. The server listens before start-up work begins, so /health answers from the first second.
+ *
+ * To add routes, write a handler module and mount it with one line in `routes` (before GraphQL). A route that
+ * needs the database answers 503 until `startup.ready` (or wrap it in `whenReady`). A WebSocket endpoint (such as
+ * subscriptions on /graphql) attaches to `server`'s `upgrade` event: upgrades never reach the handlers.
+ */
 export interface HttpApp {
   server: Server;
-  apollo: ApolloServer<GraphQLContext>;
+  graphql: {
+    /**
+     * Loads the GraphQL endpoint (Apollo, the schema and every resolver: seconds of module loading on a busy
+     * machine, which must not delay listening), builds the schema and starts Apollo. Until then /graphql is
+     * answered 503 like the rest of start-up.
+     */
+    start(): Promise<void>;
+    /** Stops Apollo, which drains the HTTP server; nothing when it never started. */
+    stop(): Promise<void>;
+  };
   /** Resolves with the bound port. */
   listen(port: number, host: string): Promise<number>;
   /** Stops taking requests, drains those in flight, then resolves. */
   close(): Promise<void>;
 }
 
-function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+/**
+ * Wraps a handler that needs a started server: before `startup.ready` its requests (those it would answer, as
+ * told by `matches`) get 503 SERVICE_UNAVAILABLE with Retry-After.
+ */
+export function whenReady(startup: Startup, matches: (req: IncomingMessage) => boolean, handler: HttpHandler) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    if (startup.ready) return handler(req, res);
+    if (!matches(req)) return false;
+    sendGraphQLError(req, res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The server is starting; try again shortly', {
+      'retry-after': String(STARTING_RETRY_AFTER_SECONDS),
+    });
+    return true;
+  };
 }
 
-/** Builds the HTTP server; the caller owns the database and closes it after `close()`. */
-export async function createHttpApp(config: AppConfig, db: Database, log: Logger): Promise<HttpApp> {
-  const app = express();
-  app.disable('x-powered-by');
-  // Errors of requests that took the direct route, replayed into Express so it answers them as it always has.
-  const handedOver = new WeakMap<IncomingMessage, unknown>();
-  const toExpress = (req: IncomingMessage, res: ServerResponse, error: unknown): void => {
-    // Never undefined: Express would then run the operation a second time.
-    handedOver.set(req, error ?? new Error('The GraphQL request failed'));
-    void app(req, res);
+/** Runs `handlers` in order for each request; a JSON 404 when none answers, a JSON 500 when one throws. */
+function dispatch(handlers: readonly HttpHandler[], log: Logger) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      for (const handler of handlers) if (await handler(req, res)) return;
+      sendGraphQLError(req, res, 404, ErrorCode.NOT_FOUND, `Nothing at ${req.method} ${requestPath(req)}`);
+    } catch (error) {
+      log.error({ err: error, method: req.method, path: requestPath(req) }, 'HTTP handler failed');
+      sendGraphQLError(req, res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    }
   };
-  const parseBody = express.json({ limit: config.limits.bodyLimitBytes });
-  const server = createServer((req, res) => {
-    if (isDirectGraphQLRequest(req)) serveGraphQL(apollo, parseBody, context, toExpress, req, res);
-    else void app(req, res);
-  });
-  const schemaDir = path.join(config.projectRoot, 'schema');
+}
+
+/**
+ * Builds the HTTP server with its limits (config.http); GraphQL starts later, with `graphql.start()`. This module
+ * and the handlers it mounts load only light modules, so the server can listen within a fraction of a second.
+ */
+export function createHttpApp(config: AppConfig, startup: Startup, log: Logger): HttpApp {
   const development = config.nodeEnv === 'development';
-
-  const apollo = new ApolloServer<GraphQLContext>({
-    schema: await buildGraphQLSchema(),
-    validationRules: validationRules(config.limits),
-    formatError: createFormatError(development),
-    includeStacktraceInErrorResponses: development,
-    introspection: true,
-    // main.ts owns the signals: it drains HTTP, then closes the driver, then stops the embedded database.
-    stopOnTerminationSignals: false,
-    plugins: [
-      // No cache hints are used; Apollo's default cache-control plugin would still wrap every field resolver.
-      ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
-      requestLogPlugin(),
-      debugExtensionPlugin(),
-      queryCostPlugin(config.limits),
-    ],
-  });
-  await apollo.start();
-
-  const context = async (req: IncomingMessage): Promise<GraphQLContext> => {
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-    const caller = authenticate(req.headers.authorization, config.apiKeys);
-    if (caller === 'invalid') throw unauthenticated('The API key is not valid');
-    if (caller === null && config.readsRequireKey) throw unauthenticated('This API requires an API key');
-    const wantsDebug = req.headers['x-diplograph-debug'] === '1';
-    const ctx: GraphQLContext = {
-      requestId,
-      log: log.child({ requestId }),
-      config,
-      db: db.withStats(new DbStats()),
-      caller,
-      debug: wantsDebug && (config.nodeEnv !== 'production' || caller?.role === 'admin'),
-      scope: new RequestScope(() => ctx),
-    };
-    return ctx;
+  let endpoint: GraphQLEndpoint | null = null;
+  const graphqlRoute: HttpHandler = async (req, res) => {
+    if (endpoint) return endpoint.handler(req, res);
+    if (requestPath(req) !== GRAPHQL_PATH) return false;
+    sendGraphQLError(req, res, 503, ErrorCode.SERVICE_UNAVAILABLE, startup.startingMessage(), {
+      'retry-after': String(STARTING_RETRY_AFTER_SECONDS),
+    });
+    return true;
   };
-
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/ready', async (_req, res) => {
-    const readiness = await checkReadiness(db, schemaDir);
-    res.status(readiness.ready ? 200 : 503).json(readiness);
-  });
-  // POST /graphql takes the direct route (graphql-route.ts); Express serves the rest of /graphql (GET queries, the
-  // landing page) and answers the errors the direct route hands over.
-  app.use(
-    '/graphql',
-    (req, _res, next) => {
-      const error = handedOver.get(req);
-      handedOver.delete(req);
-      next(error);
+  const routes: HttpHandler[] = [
+    healthRoutes(startup, path.join(config.projectRoot, 'schema'), development),
+    createMetricsHandler(config.metrics),
+    // Mount further routes here, one line each, e.g. metricsRoute(registry), webAppRoute(dir), exportRoutes(...).
+  ];
+  const limits = config.http;
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // How often Node checks the two timeouts above (default 30 s, which would let a slow client overstay).
+      connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
     },
-    parseBody,
-    expressMiddleware(apollo, { context: ({ req }) => context(req) }),
+    dispatch([...routes, graphqlRoute], log),
   );
-
+  server.maxConnections = limits.maxConnections;
+  let started = false;
+  const graphql: HttpApp['graphql'] = {
+    start: async () => {
+      const { GraphQLEndpoint } = await import('./graphql-endpoint');
+      const loaded = new GraphQLEndpoint(config, startup, log);
+      await loaded.start(server);
+      endpoint = loaded;
+    },
+    stop: async () => {
+      await endpoint?.stop();
+    },
+  };
   return {
     server,
-    apollo,
+    graphql,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
+          server.off('error', reject);
+          started = true;
           const address = server.address();
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
     close: async () => {
-      await apollo.stop();
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Apollo's drain plugin closes the server and its idle connections, then waits for those in flight.
+      await graphql.stop();
+      if (started && server.listening) {
+        server.closeIdleConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
     },
   };
 }

@@ -77,11 +77,17 @@ export async function appliedMigrations(db: Database): Promise<Map<string, strin
  * @returns the ids of the files applied by this call.
  */
 export async function migrate(db: Database, schemaDir: string, log: Logger): Promise<string[]> {
+  // Index builds on a big store take minutes: start-up work runs under the bulk timeout.
+  db = db.bulk();
   const migrations = loadMigrations(schemaDir);
-  // The record's own constraint must exist before the first record is written.
+  let applied = await appliedMigrations(db);
+  // The record's own constraint must exist before the first record is written. Once a record exists, so does the
+  // constraint; a warm start then takes no schema lock.
   const first = migrations[0];
-  if (first) await runStatement(db, first.statements[0]!);
-  const applied = await appliedMigrations(db);
+  if (first && applied.size === 0) {
+    await runStatement(db, first.statements[0]!);
+    applied = await appliedMigrations(db);
+  }
   const ran: string[] = [];
   const all: (Migration | CodeMigration)[] = [...migrations, ...codeMigrations()].sort((a, b) =>
     a.id < b.id ? -1 : a.id > b.id ? 1 : 0,

@@ -1,0 +1,26 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { checkRoles } from '../auth/auth-checker';
+import { rolesNeeded, type AuthorizedFields } from '../auth/operation-roles';
+import type { GraphQLContext } from '../shared/context';
+
+/**
+ * Refuses, before execution, an operation that selects an `@Authorized` field its caller may not use: 401
+ * UNAUTHENTICATED without a key (a wrong key is refused 401 earlier, when the context is built), 403 FORBIDDEN
+ * for a key of a lower role. Either way the response has no `data`, so no key and a wrong key answer alike.
+ */
+export function operationAuthPlugin(authorized: AuthorizedFields): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, contextValue }) {
+          if (!operation) return;
+          // checkRoles throws UNAUTHENTICATED only without a caller, FORBIDDEN only with one.
+          const http = { status: contextValue.caller ? 403 : 401 };
+          for (const roles of rolesNeeded(schema, document, operation, authorized)) {
+            checkRoles(contextValue.caller, roles, { http });
+          }
+        },
+      };
+    },
+  };
+}
