@@ -7,7 +7,9 @@ COPY tsconfig.json ./
 COPY src ./src
 COPY scripts ./scripts
 COPY test ./test
-RUN npx tsc -p tsconfig.json
+COPY web ./web
+COPY README.md ./
+RUN npm run build
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

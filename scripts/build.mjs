@@ -1,4 +1,4 @@
-// `npm run build` compiles with tsc and stamps dist/ with what it compiled; with --if-stale (npm start, npm test,
+// `npm run build` compiles with tsc, bundles the browser app (scripts/build-web.ts) and stamps dist/ with what it compiled; with --if-stale (npm start, npm test,
 // npm run dev) it compiles only when an input changed since the stamp (a newer modification time, or a file added
 // or removed), so a start with nothing to rebuild never runs tsc. Plain JavaScript: it must run before any build.
 /* global process */
@@ -22,6 +22,16 @@ function inputs() {
     }
   };
   for (const dir of ['src', 'scripts', 'test']) walk(path.join(root, dir));
+  // The browser app's sources (any kind: .tsx, .css, fonts) and the README, whose examples become GraphiQL's tabs.
+  const walkAll = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walkAll(full);
+      else files.push(full);
+    }
+  };
+  walkAll(path.join(root, 'web'));
+  files.push(path.join(root, 'README.md'));
   files.push(path.join(root, 'tsconfig.json'), path.join(root, 'package-lock.json'));
   return files.sort();
 }
@@ -45,7 +55,12 @@ function isStale(current) {
 const current = fingerprint();
 if (process.argv.includes('--if-stale') && !isStale(current)) process.exit(0);
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
+// Build output goes to stderr (fd 2): `npm run --silent extract -- --json` must print only JSON Lines on stdout.
+const quietStdout = { stdio: [0, 2, 2] };
+const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], quietStdout);
 if (result.status !== 0) process.exit(result.status ?? 1);
+// Then the browser app (explorer and GraphiQL) into dist/web, with the bundler tsc just compiled the script of.
+const web = spawnSync(process.execPath, [path.join(root, 'dist', 'scripts', 'build-web.js')], quietStdout);
+if (web.status !== 0) process.exit(web.status ?? 1);
 mkdirSync(path.dirname(stampFile), { recursive: true });
 writeFileSync(stampFile, JSON.stringify(current));

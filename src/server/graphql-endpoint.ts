@@ -1,8 +1,10 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { authenticate } from '../auth/api-keys';
 import { AuthThrottle } from '../auth/auth-throttle';
 import { authorizedFields } from '../auth/operation-roles';
@@ -63,14 +65,15 @@ export class GraphQLEndpoint {
       validationRules: validationRules(this.config.limits),
       formatError: createFormatError(development),
       includeStacktraceInErrorResponses: development,
-      introspection: true,
+      introspection: this.config.introspection,
       // main.ts owns the signals: it drains HTTP, then closes the driver, then stops the embedded database.
       stopOnTerminationSignals: false,
       plugins: [
         // No cache hints are used; Apollo's default cache-control plugin would still wrap every field resolver.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer: server }),
-        ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
+        // GraphiQL, built from npm (src/web), replaces Apollo's landing page, which loads Sandbox from a CDN.
+        ApolloServerPluginLandingPageDisabled(),
         requestLogPlugin(),
         debugExtensionPlugin(),
         operationAuthPlugin(authorizedFields()),

@@ -4,6 +4,7 @@ import type { AppConfig } from '../shared/config';
 import { ErrorCode } from '../shared/error-codes';
 import type { Logger } from '../shared/logger';
 import { createMetricsHandler } from '../plugins/metrics.handler';
+import { createWebRoutes } from '../web/web-routes';
 import type { GraphQLEndpoint } from './graphql-endpoint';
 import { healthRoutes, STARTING_RETRY_AFTER_SECONDS } from './health';
 import { GRAPHQL_PATH, requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
@@ -82,7 +83,9 @@ export function createHttpApp(config: AppConfig, startup: Startup, log: Logger):
   const routes: HttpHandler[] = [
     healthRoutes(startup, path.join(config.projectRoot, 'schema'), development),
     createMetricsHandler(config.metrics),
-    // Mount further routes here, one line each, e.g. metricsRoute(registry), webAppRoute(dir), exportRoutes(...).
+    // GraphiQL, the explorer and their assets: browser GETs of /graphql get the IDE, before the GraphQL route.
+    createWebRoutes(config),
+    // Mount further routes here, one line each.
   ];
   const limits = config.http;
   const server = createServer(

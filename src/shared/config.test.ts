@@ -30,6 +30,8 @@ describe('loadConfig', () => {
     assert.equal(config.embedded.maxRestarts, 5);
     assert.equal(config.metrics, true);
     assert.deepEqual(config.tracing.exporters, []);
+    assert.equal(config.introspection, true);
+    assert.equal(config.ide, true);
   });
 
   it('reads the standard OTEL_* variables, tracing off unless an exporter is named', () => {
@@ -65,6 +67,8 @@ describe('loadConfig', () => {
       ['NEO4J_URI', 'http://x', /NEO4J_URI must be a bolt:\/\/ or neo4j:\/\/ URI/],
       ['EMBEDDED_NEO4J_PAGE_CACHE', 'lots', /EMBEDDED_NEO4J_PAGE_CACHE must be a size/],
       ['SEED_ON_EMPTY', 'maybe', /SEED_ON_EMPTY must be true or false/],
+      ['IDE', 'maybe', /IDE must be true or false/],
+      ['INTROSPECTION', 'off', /INTROSPECTION must be true or false/],
       ['API_KEYS', 'editor:xyz', /API_KEYS entry 1 must be role:sha256hex/],
       ['NEO4J_TX_TIMEOUT_MS', '10s', /NEO4J_TX_TIMEOUT_MS must be an integer from 100/],
       ['NEO4J_BULK_TX_TIMEOUT_MS', '5000', /NEO4J_BULK_TX_TIMEOUT_MS must be at least NEO4J_TX_TIMEOUT_MS/],

@@ -145,6 +145,10 @@ export interface AppConfig {
   readsRequireKey: boolean;
   limits: QueryLimits;
   http: HttpLimits;
+  /** Answer Apollo introspection queries (GraphiQL's completion and docs need them). */
+  introspection: boolean;
+  /** Serve the GraphiQL IDE at /graphiql and, for browsers, at /graphql. */
+  ide: boolean;
   projectRoot: string;
 }
 
@@ -359,6 +363,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       bodyLimitBytes: byteSize(env, 'MAX_BODY_SIZE', '2m').bytes,
     },
     http: httpLimits(env),
+    introspection: bool(env, 'INTROSPECTION', true),
+    ide: bool(env, 'IDE', true),
     projectRoot: PROJECT_ROOT,
   };
 }
