@@ -66,7 +66,8 @@ export class CountryRepository {
          WITH c, row
          UNWIND row.aliases AS alias
          MERGE (a:${Label.Alias} {key: alias.key})
-         ON CREATE SET a.text = CASE alias.lang WHEN 'code' THEN null ELSE alias.text END
+         ON CREATE SET a.text = CASE alias.lang WHEN 'code' THEN null ELSE alias.text END,
+           a.search_text = CASE alias.lang WHEN 'code' THEN null ELSE alias.key END
          MERGE (c)-[r:${Rel.HAS_ALIAS}]->(a)
          ON CREATE SET r.text = alias.text, r.lang = alias.lang`,
         { rows },

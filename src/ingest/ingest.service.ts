@@ -5,6 +5,8 @@ import { AppError, ConflictError, ErrorCode } from '../shared/errors';
 import { recordIngest } from '../shared/observability/metrics';
 import { toGlobalId } from '../shared/global-id';
 import type { Database } from '../shared/neo4j/database';
+import { canonicalUrl } from '../shared/text/canonical-url';
+import { searchProperties } from '../shared/text/search-text';
 import { articleKey, contentHash } from './ingest-keys';
 import { collectRefs } from './ingest-refs';
 import { meetingRows, statementRows, statusChangeRows, type Resolved } from './ingest-rows';
@@ -62,8 +64,13 @@ async function writeArticle(
   const ref = (path: string): ResolvedRef => resolution.bySlot.get(path)!;
   const outlet = ref('outlet');
   const hash = contentHash(outlet.key, input.title, input.text);
-  // The same content under a new URL is the same article: content identifies it as well as the URL does.
-  const key = (await repository.articleByContent(hash)) ?? articleKey(input.url, hash);
+  // The same content under a new URL is the same article: content identifies it as well as the URL does. A URL
+  // identifies by its canonical form; an article stored before canonical keys is found by its canonicalUrl.
+  const canonical = input.url ? canonicalUrl(input.url) : null;
+  const key =
+    (await repository.articleByContent(hash)) ??
+    (canonical ? await repository.articleByCanonicalUrl(canonical) : null) ??
+    articleKey(input.url, hash);
   const article = await repository.mergeArticle(
     {
       key,
@@ -72,7 +79,9 @@ async function writeArticle(
       language: input.language,
       publishedOn: input.publishedOn ?? null,
       url: input.url ?? null,
+      canonicalUrl: canonical,
       text: input.text,
+      search: searchProperties('Article', { title: input.title, text: input.text }),
     },
     stamp,
   );
@@ -105,10 +114,10 @@ async function writeArticle(
   }
 
   // Stored nodes by the key computed for them: an older node may carry another key (see mergeMeetings).
-  const meetings = meetingRows(input, resolved);
+  const meetings = meetingRows(input, article.key, resolved);
   const storedMeetings = new Map<string, StoredNode>();
   if (meetings.rows.length > 0) {
-    for (const row of await repository.mergeMeetings(meetings.rows, stamp)) {
+    for (const row of await repository.mergeMeetings(article.elementId, meetings.rows, stamp)) {
       storedMeetings.set(row.rowKey, row);
       created.meetings += row.created ? 1 : 0;
       matched.meetings += row.created ? 0 : 1;

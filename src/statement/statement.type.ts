@@ -19,12 +19,16 @@ export class EventCode {
   rationale!: string | null;
 }
 
-@ObjectType('Span', { description: 'A stretch of article text: UTF-16 offsets, end exclusive.' })
+@ObjectType('Span', {
+  description:
+    'A stretch of article text. Offsets count UTF-16 code units (as JavaScript and Java index strings, so an emoji ' +
+    'outside the BMP counts 2), start inclusive, end exclusive, and always fall between whole characters.',
+})
 export class Span {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Offset of the first UTF-16 code unit of the span in the article text.' })
   start!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Offset just past the last UTF-16 code unit of the span (exclusive).' })
   end!: number;
 
   @Field({ description: 'The article text between start and end.' })
