@@ -1,8 +1,9 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../shared/context';
 import { pageArgs } from '../shared/graphql/pagination';
 import { normalizeName } from '../shared/text/normalize';
-import { searchPage } from './search.service';
+import { searchOrdering, searchPage } from './search.service';
 import { SearchConnection, SearchType } from './search.type';
 import { toLuceneQuery } from './lucene';
 
@@ -16,13 +17,15 @@ export class SearchResolver {
   })
   async search(
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('text', () => String) text: string,
     @Arg('types', () => [SearchType], { nullable: true, description: 'Only these kinds of node; all when omitted.' })
     types?: SearchType[] | null,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<SearchConnection> {
-    const page = pageArgs(first, after);
-    return searchPage(ctx.db, toLuceneQuery(text), normalizeName(text), types ?? null, page.limit, page.after);
+    const key = normalizeName(text);
+    const page = pageArgs(ctx, info, searchOrdering(key, types ?? null), first, after);
+    return searchPage(ctx.db, toLuceneQuery(text), key, types ?? null, page);
   }
 }

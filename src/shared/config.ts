@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 /** Thrown when an environment variable holds a value the server cannot use; start-up stops with its message. */
@@ -62,6 +63,11 @@ export interface AppConfig {
   apiKeys: ApiKeyEntry[];
   readsRequireKey: boolean;
   limits: QueryLimits;
+  /**
+   * Key of the HMAC that signs pagination cursors (see src/shared/graphql/pagination.ts): CURSOR_SECRET, else one
+   * derived from the database connection settings, so every replica on one database and every restart agrees.
+   */
+  cursorSecret: Buffer;
   projectRoot: string;
 }
 
@@ -140,6 +146,25 @@ function apiKeys(env: Env): ApiKeyEntry[] {
 }
 
 /**
+ * CURSOR_SECRET (at least 32 characters) when set. Otherwise a key derived from the database settings (URI or
+ * embedded store, user, password, database): stable across restarts and the same on every replica that serves the
+ * same database, which a random per-process key would not be (cursors would then fail after a restart or on
+ * another replica). A cursor carries only a position in a list, never access, so the secret guards against edited
+ * and foreign cursors; set CURSOR_SECRET to rotate it or when the database password is a known default.
+ */
+function cursorSecret(env: Env, database: AppConfig['neo4j'], embeddedDataDir: string): Buffer {
+  const value = read(env, 'CURSOR_SECRET');
+  if (value !== undefined) {
+    if (value.length < 32) throw new ConfigError('CURSOR_SECRET', 'must be at least 32 characters long');
+    return Buffer.from(value, 'utf8');
+  }
+  const store = database.uri ?? `embedded:${embeddedDataDir}`;
+  return createHash('sha256')
+    .update(['diplograph cursor secret', store, database.user, database.password, database.database].join('\n'))
+    .digest();
+}
+
+/**
  * Reads and validates the whole configuration once. Nothing else in the code base reads the environment.
  * @throws ConfigError naming the first variable whose value is unusable.
  */
@@ -147,6 +172,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const embeddedHeap = byteSize(env, 'EMBEDDED_NEO4J_HEAP', '1g');
   const dataDir = read(env, 'EMBEDDED_NEO4J_DATA') ?? path.join(PROJECT_ROOT, '.data', 'neo4j');
+  const neo4j = {
+    uri: neo4jUri(env),
+    user: read(env, 'NEO4J_USER') ?? 'neo4j',
+    password: read(env, 'NEO4J_PASSWORD') ?? 'neo4j',
+    database: read(env, 'NEO4J_DATABASE') ?? 'neo4j',
+  };
   return {
     nodeEnv,
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -157,12 +188,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       nodeEnv === 'test' ? 'warn' : 'info',
     ),
-    neo4j: {
-      uri: neo4jUri(env),
-      user: read(env, 'NEO4J_USER') ?? 'neo4j',
-      password: read(env, 'NEO4J_PASSWORD') ?? 'neo4j',
-      database: read(env, 'NEO4J_DATABASE') ?? 'neo4j',
-    },
+    neo4j,
     embedded: {
       port: integer(env, 'EMBEDDED_NEO4J_PORT', 7687, 1, 65535),
       dataDir: path.resolve(PROJECT_ROOT, dataDir),
@@ -180,6 +206,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPageSize: 100,
       bodyLimitBytes: byteSize(env, 'MAX_BODY_SIZE', '2m').bytes,
     },
+    cursorSecret: cursorSecret(env, neo4j, path.resolve(PROJECT_ROOT, dataDir)),
     projectRoot: PROJECT_ROOT,
   };
 }
