@@ -22,6 +22,7 @@ import { isDirectGraphQLRequest, serveGraphQL } from './graphql-route';
 import { checkReadiness } from './readiness';
 import { validationRules } from '../plugins/query-limits';
 import { queryCostPlugin } from '../plugins/query-cost.plugin';
+import { documentLimitsPlugin } from '../plugins/document-limits.plugin';
 
 /** The HTTP side of the API: Express with Apollo at /graphql, /health and /ready. */
 export interface HttpApp {
@@ -59,6 +60,7 @@ export async function createHttpApp(config: AppConfig, db: Database, log: Logger
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildGraphQLSchema(),
     validationRules: validationRules(config.limits),
+    parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: createFormatError(development),
     includeStacktraceInErrorResponses: development,
     introspection: true,
@@ -72,6 +74,7 @@ export async function createHttpApp(config: AppConfig, db: Database, log: Logger
       requestLogPlugin(),
       debugExtensionPlugin(),
       queryCostPlugin(config.limits),
+      documentLimitsPlugin(config.limits),
     ],
   });
   await apollo.start();

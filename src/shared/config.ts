@@ -41,6 +41,8 @@ export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
+  /** Most tokens in a document, checked before parsing (graphql-js counts punctuators, names and values). */
+  maxTokens: number;
   maxPageSize: number;
   bodyLimitBytes: number;
 }
@@ -203,6 +205,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxDepth: integer(env, 'MAX_QUERY_DEPTH', 8, 2, 50),
       maxAliases: integer(env, 'MAX_QUERY_ALIASES', 15, 1, 1000),
       maxCost: integer(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000),
+      // Ten times the playground's introspection query (about 180 tokens).
+      maxTokens: integer(env, 'MAX_QUERY_TOKENS', 2000, 200, 100_000),
       maxPageSize: 100,
       bodyLimitBytes: byteSize(env, 'MAX_BODY_SIZE', '2m').bytes,
     },
