@@ -130,7 +130,10 @@ async function main(): Promise<void> {
   const documents: [string, string][] = [
     ['statements page (honest)', PAGE],
     ['introspection (honest)', getIntrospectionQuery()],
-    ...[12, 16, 20, 24, 48].map((n): [string, string] => [`doubling, ${n} fragments (${doubling(n).length} B)`, doubling(n)]),
+    ...[12, 16, 20, 24, 48].map((n): [string, string] => [
+      `doubling, ${n} fragments (${doubling(n).length} B)`,
+      doubling(n),
+    ]),
   ];
   for (const [name, query] of documents) {
     const document = parse(query);
@@ -155,8 +158,12 @@ async function main(): Promise<void> {
   }
 
   console.log('\n## Before parsing: bounding tokens, median per document\n');
-  const armorTokens = armor.plugins.find((plugin) => 'requestDidStart' in plugin && 'unexpectedErrorProcessingRequest' in plugin);
-  console.log('| document | parse(maxTokens) | our scan + parse(maxTokens) | graphql-armor (its parse, then Apollo\'s) |');
+  const armorTokens = armor.plugins.find(
+    (plugin) => 'requestDidStart' in plugin && 'unexpectedErrorProcessingRequest' in plugin,
+  );
+  console.log(
+    "| document | parse(maxTokens) | our scan + parse(maxTokens) | graphql-armor (its parse, then Apollo's) |",
+  );
   console.log('| --- | --- | --- | --- |');
   for (const [name, query] of documents.slice(0, 2)) {
     const plain = time(() => parse(query, { maxTokens: LIMITS.maxTokens }));
