@@ -66,11 +66,17 @@ class DocumentTooLargeError extends QueryTooComplexError {}
  * Apollo treats an error thrown by a plugin hook as unexpected: it calls `unexpectedErrorProcessingRequest` and
  * masks the error as a 500, unless that hook throws in turn, when its error is the answer (formatted by formatError,
  * its HTTP status from `extensions.http`). So the scan's refusal is thrown again there; any other error is left alone.
+ * Such a request never reaches the request log's willSendResponse, so its line is written here.
  */
 export function documentLimitsPlugin(limits: Pick<QueryLimits, 'maxTokens'>): ApolloServerPlugin<GraphQLContext> {
   return {
-    async unexpectedErrorProcessingRequest({ error }) {
-      if (error instanceof DocumentTooLargeError) throw error;
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      if (!(error instanceof DocumentTooLargeError)) return;
+      requestContext.contextValue.log.info(
+        { operationName: null, dbRoundTrips: 0, errorCodes: [error.extensions.code], limit: error.extensions.limit },
+        'graphql operation refused before parsing',
+      );
+      throw error;
     },
     async requestDidStart() {
       return {

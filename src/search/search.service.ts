@@ -29,7 +29,7 @@ export function searchOrdering(key: string, types: SearchType[] | null): string 
 /** The offset after the hit a search cursor points at. */
 function offsetAfter(position: string): number {
   // The cursor was signed by this server, so a bad position is a bug, not a client's mistake.
-  if (!/^\d{1,6}$/.test(position)) throw new Error(`Search cursor with a bad position: ${position}`);
+  if (!/^\d{1,15}$/.test(position)) throw new Error(`Search cursor with a bad position: ${position}`);
   return Number(position) + 1;
 }
 
