@@ -73,10 +73,10 @@ class UsageError extends Error {}
 /** Seeds the database as a deployment would have it: schema, countries, the seed and (optionally) the eval actors. */
 async function prepareDatabase(uri: string, options: Options, root: string, log: Logger): Promise<void> {
   const config = loadConfig();
-  const driver = createDriver(uri, config.neo4j.user, config.neo4j.password);
+  const driver = createDriver(uri, config.neo4j.user, config.neo4j.password, config.neo4j.timeouts);
   try {
     await driver.verifyConnectivity({ database: config.neo4j.database });
-    const db = new Database(driver, config.neo4j.database);
+    const db = new Database(driver, config.neo4j.database, undefined, config.neo4j.timeouts).bulk();
     await migrate(db, path.join(root, 'schema'), log);
     await loadReferenceData(db, log);
     const files = [path.join(root, SEED_FILE), ...(options.actors ? [path.join(root, EVAL_ACTORS_FILE)] : [])];

@@ -9,10 +9,12 @@ import { EmbeddedNeo4j } from '../src/shared/neo4j/embedded-neo4j';
  */
 export async function withDatabase<T>(config: AppConfig, log: Logger, work: (db: Database) => Promise<T>): Promise<T> {
   const embedded = config.neo4j.uri ? null : await EmbeddedNeo4j.start(config.projectRoot, config.embedded, log);
-  const driver = createDriver(config.neo4j.uri ?? embedded!.uri, config.neo4j.user, config.neo4j.password);
+  const uri = config.neo4j.uri ?? embedded!.uri;
+  const driver = createDriver(uri, config.neo4j.user, config.neo4j.password, config.neo4j.timeouts);
   try {
     await driver.verifyConnectivity({ database: config.neo4j.database });
-    return await work(new Database(driver, config.neo4j.database));
+    // Command-line loads are bulk work: each transaction may run NEO4J_BULK_TX_TIMEOUT_MS.
+    return await work(new Database(driver, config.neo4j.database, undefined, config.neo4j.timeouts).bulk());
   } finally {
     await driver.close();
     if (embedded) await embedded.stop();

@@ -15,6 +15,7 @@ import { SearchResolver } from './search/search.resolver';
 import { ExploreResolver } from './explore/explore.resolver';
 import { TimelineResolver } from './timeline/timeline.resolver';
 import { StatsResolver } from './stats/stats.resolver';
+import { ExtractResolver } from './extract/extract.resolver';
 import { authChecker } from './auth/auth-checker';
 
 /** Every resolver class of the API. */
@@ -39,6 +40,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ExploreResolver,
   TimelineResolver,
   StatsResolver,
+  ExtractResolver,
 ];
 
 /** Builds the executable schema from the decorated classes. */

@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { batchLoader } from '../shared/batch-loader';
 import type { GraphQLContext } from '../shared/context';
 import { ActorRepository } from './actor.repository';
 
@@ -6,7 +6,7 @@ import { ActorRepository } from './actor.repository';
 export function actorLoaders(ctx: GraphQLContext) {
   const repository = new ActorRepository(ctx.db);
   return {
-    byKey: new DataLoader((keys: readonly string[]) => repository.byKeys(keys)),
-    roles: new DataLoader((keys: readonly string[]) => repository.roles(keys)),
+    byKey: batchLoader(ctx, 'actor.byKey', (keys: readonly string[]) => repository.byKeys(keys)),
+    roles: batchLoader(ctx, 'actor.roles', (keys: readonly string[]) => repository.roles(keys)),
   };
 }

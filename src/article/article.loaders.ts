@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { batchLoader } from '../shared/batch-loader';
 import { actorLoaders } from '../actor/actor.loaders';
 import type { Actor } from '../actor/actor.type';
 import { jsonKey } from '../entity/read-batch';
@@ -11,14 +11,19 @@ export function articleLoaders(ctx: GraphQLContext) {
   const repository = new ArticleRepository(ctx.db, (actor: Actor) => void actors.prime(actor.key, actor));
   return {
     repository,
-    byKey: new DataLoader((keys: readonly string[]) => repository.byKeys(keys)),
+    byKey: batchLoader(ctx, 'article.byKey', (keys: readonly string[]) => repository.byKeys(keys)),
     /** The verbatim text, read only when selected (pages and lists leave it out). */
-    text: new DataLoader((keys: readonly string[]) => repository.texts(keys)),
-    mentions: new DataLoader((keys: readonly string[]) => repository.mentions(keys)),
-    topics: new DataLoader((keys: readonly string[]) => repository.topics(keys)),
+    text: batchLoader(ctx, 'article.text', (keys: readonly string[]) => repository.texts(keys)),
+    mentions: batchLoader(ctx, 'article.mentions', (keys: readonly string[]) => repository.mentions(keys)),
+    topics: batchLoader(ctx, 'article.topics', (keys: readonly string[]) => repository.topics(keys)),
     /** Articles mentioning an actor, one page per (actor, page) key. */
-    mentioning: new DataLoader((keys: readonly MentionPageKey[]) => repository.mentioning(keys), {
-      cacheKeyFn: jsonKey,
-    }),
+    mentioning: batchLoader(
+      ctx,
+      'article.mentioning',
+      (keys: readonly MentionPageKey[]) => repository.mentioning(keys),
+      {
+        cacheKeyFn: jsonKey,
+      },
+    ),
   };
 }

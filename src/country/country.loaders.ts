@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { batchLoader } from '../shared/batch-loader';
 import type { GraphQLContext } from '../shared/context';
 import { CountryRepository } from './country.repository';
 
@@ -6,6 +6,6 @@ import { CountryRepository } from './country.repository';
 export function countryLoaders(ctx: GraphQLContext) {
   const repository = new CountryRepository(ctx.db);
   return {
-    byCode: new DataLoader((codes: readonly string[]) => repository.byCodes(codes)),
+    byCode: batchLoader(ctx, 'country.byCode', (codes: readonly string[]) => repository.byCodes(codes)),
   };
 }

@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { batchLoader } from '../shared/batch-loader';
 import type { GraphQLContext } from '../shared/context';
 import { RedirectRepository } from './redirect.repository';
 
@@ -6,6 +6,6 @@ import { RedirectRepository } from './redirect.repository';
 export function redirectLoaders(ctx: GraphQLContext) {
   const repository = new RedirectRepository(ctx.db);
   return {
-    target: new DataLoader((ids: readonly string[]) => repository.targets(ids)),
+    target: batchLoader(ctx, 'redirect.target', (ids: readonly string[]) => repository.targets(ids)),
   };
 }

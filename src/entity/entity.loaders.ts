@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { batchLoader } from '../shared/batch-loader';
 import { Label } from '../shared/graph-schema';
 import type { GraphQLContext } from '../shared/context';
 import { EntityRepository } from './entity.repository';
@@ -7,7 +7,11 @@ import { EntityRepository } from './entity.repository';
 export function entityLoaders(ctx: GraphQLContext) {
   const repository = new EntityRepository(ctx.db);
   return {
-    actorAliases: new DataLoader((keys: readonly string[]) => repository.aliases(Label.Actor, keys)),
-    countryAliases: new DataLoader((keys: readonly string[]) => repository.aliases(Label.Country, keys)),
+    actorAliases: batchLoader(ctx, 'entity.actorAliases', (keys: readonly string[]) =>
+      repository.aliases(Label.Actor, keys),
+    ),
+    countryAliases: batchLoader(ctx, 'entity.countryAliases', (keys: readonly string[]) =>
+      repository.aliases(Label.Country, keys),
+    ),
   };
 }

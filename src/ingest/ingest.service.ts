@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../shared/context';
-import { ConflictError } from '../shared/errors';
+import { AppError, ConflictError, ErrorCode } from '../shared/errors';
+import { recordIngest } from '../shared/observability/metrics';
 import { toGlobalId } from '../shared/global-id';
 import type { Database } from '../shared/neo4j/database';
 import { articleKey, contentHash } from './ingest-keys';
@@ -27,12 +28,23 @@ export interface IngestedArticle extends IngestOutcome {
  * @throws ConflictError when the URL already names an article with a different text.
  */
 export async function ingestArticle(db: Database, input: ArticleInputData, caller: Caller): Promise<IngestedArticle> {
-  assertValidArticleInput(input);
-  const slots = collectRefs(input);
-  const now = new Date().toISOString();
-  const by = auditTag(caller);
-  // The token is drawn per attempt: a retried transaction must not mistake its own earlier attempt's nodes.
-  return db.writeTx((tx) => writeArticle(new IngestRepository(tx), input, slots, { now, by, token: randomUUID() }));
+  try {
+    assertValidArticleInput(input);
+    const slots = collectRefs(input);
+    const now = new Date().toISOString();
+    const by = auditTag(caller);
+    // The token is drawn per attempt: a retried transaction must not mistake its own earlier attempt's nodes.
+    const ingested = await db.writeTx((tx) =>
+      writeArticle(new IngestRepository(tx), input, slots, { now, by, token: randomUUID() }),
+    );
+    recordIngest(ingested.created.articles > 0 ? 'created' : 'matched', { ...ingested.created });
+    return ingested;
+  } catch (error) {
+    recordIngest(
+      error instanceof AppError && error.extensions.code !== ErrorCode.SERVICE_UNAVAILABLE ? 'rejected' : 'failed',
+    );
+    throw error;
+  }
 }
 
 async function writeArticle(

@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { batchLoader } from '../shared/batch-loader';
 import type { GraphQLContext } from '../shared/context';
 import { MeetingRepository } from './meeting.repository';
 
@@ -7,9 +7,11 @@ export function meetingLoaders(ctx: GraphQLContext) {
   const repository = new MeetingRepository(ctx.db);
   return {
     repository,
-    byKey: new DataLoader((keys: readonly string[]) => repository.byKeys(keys)),
-    participants: new DataLoader((keys: readonly string[]) => repository.participants(keys)),
-    location: new DataLoader((keys: readonly string[]) => repository.locations(keys)),
-    statusHistory: new DataLoader((keys: readonly string[]) => repository.statusHistories(keys)),
+    byKey: batchLoader(ctx, 'meeting.byKey', (keys: readonly string[]) => repository.byKeys(keys)),
+    participants: batchLoader(ctx, 'meeting.participants', (keys: readonly string[]) => repository.participants(keys)),
+    location: batchLoader(ctx, 'meeting.location', (keys: readonly string[]) => repository.locations(keys)),
+    statusHistory: batchLoader(ctx, 'meeting.statusHistory', (keys: readonly string[]) =>
+      repository.statusHistories(keys),
+    ),
   };
 }

@@ -9,6 +9,7 @@ const RECORD_ID = 'reference:countries';
 
 /** Loads the ISO country list and its aliases, once per content version: a rerun with the same data does nothing. */
 export async function loadReferenceData(db: Database, log: Logger): Promise<void> {
+  db = db.bulk();
   const rows = countryReferenceRows();
   const checksum = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
   const [existing] = await db.read<{ checksum: string | null }>(

@@ -208,6 +208,7 @@ export async function loadSeed(
 
 /** Loads the seed when the database holds no article yet; returns null when it already does. */
 export async function seedIfEmpty(db: Database, projectRoot: string, log: Logger): Promise<BundleResult | null> {
+  db = db.bulk();
   if (await db.readTx((tx) => new SeedRepository(tx).hasArticles())) return null;
   return loadBundleFile(db, path.join(projectRoot, SEED_FILE), SEED_CALLER, log);
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
@@ -23,6 +22,9 @@ import { checkReadiness } from './readiness';
 import { validationRules } from '../plugins/query-limits';
 import { queryCostPlugin } from '../plugins/query-cost.plugin';
 import { documentLimitsPlugin } from '../plugins/document-limits.plugin';
+import { createMetricsHandler } from '../plugins/metrics.handler';
+import { observabilityPlugin } from '../plugins/observability.plugin';
+import { requestIdOf } from '../shared/observability/request-id';
 
 /** The HTTP side of the API: Express with Apollo at /graphql, /health and /ready. */
 export interface HttpApp {
@@ -75,12 +77,13 @@ export async function createHttpApp(config: AppConfig, db: Database, log: Logger
       debugExtensionPlugin(),
       queryCostPlugin(config.limits),
       documentLimitsPlugin(config.limits),
+      observabilityPlugin(),
     ],
   });
   await apollo.start();
 
   const context = async (req: IncomingMessage): Promise<GraphQLContext> => {
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+    const requestId = requestIdOf(req.headers);
     const caller = authenticate(req.headers.authorization, config.apiKeys);
     if (caller === 'invalid') throw unauthenticated('The API key is not valid');
     if (caller === null && config.readsRequireKey) throw unauthenticated('This API requires an API key');
@@ -100,6 +103,8 @@ export async function createHttpApp(config: AppConfig, db: Database, log: Logger
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  const metrics = createMetricsHandler(config.metrics);
+  app.get('/metrics', (req, res, next) => void metrics(req, res).then((done) => done || next(), next));
   app.get('/ready', async (_req, res) => {
     const readiness = await checkReadiness(db, schemaDir);
     res.status(readiness.ready ? 200 : 503).json(readiness);

@@ -1,5 +1,6 @@
 import { migrationsComplete } from '../shared/neo4j/migrations';
 import type { Database } from '../shared/neo4j/database';
+import { publicErrorMessage } from '../shared/errors';
 
 /** What `/ready` reports: Neo4j answers and every schema migration is recorded. */
 export async function checkReadiness(
@@ -9,7 +10,7 @@ export async function checkReadiness(
   try {
     await db.read('RETURN 1 AS ok');
   } catch (error) {
-    return { ready: false, neo4j: false, migrations: false, error: (error as Error).message };
+    return { ready: false, neo4j: false, migrations: false, error: publicErrorMessage(error) };
   }
   const migrations = await migrationsComplete(db, schemaDir).catch(() => false);
   return { ready: migrations, neo4j: true, migrations };

@@ -7,6 +7,7 @@ import { migrate } from '../shared/neo4j/migrations';
 import { loadReferenceData } from '../reference/reference-data';
 import { seedIfEmpty } from '../seed/seed-loader';
 import { createHttpApp, type HttpApp } from './http-server';
+import { startTracing } from '../shared/observability/tracing';
 
 /** A running Diplograph: database connection, optional embedded Neo4j, and the HTTP server. */
 export interface Runtime {
@@ -25,7 +26,8 @@ export interface Runtime {
 export async function startRuntime(config: AppConfig, log: Logger): Promise<Runtime> {
   const embedded = config.neo4j.uri ? null : await EmbeddedNeo4j.start(config.projectRoot, config.embedded, log);
   const uri = config.neo4j.uri ?? embedded!.uri;
-  const driver = createDriver(uri, config.neo4j.user, config.neo4j.password);
+  const driver = createDriver(uri, config.neo4j.user, config.neo4j.password, config.neo4j.timeouts);
+  const tracing = startTracing(config.tracing);
   let http: HttpApp | null = null;
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> =>
@@ -33,12 +35,13 @@ export async function startRuntime(config: AppConfig, log: Logger): Promise<Runt
       if (http) await http.close();
       await driver.close();
       if (embedded) await embedded.stop();
+      await tracing.shutdown();
       log.info('Stopped');
     })());
 
   try {
     await driver.verifyConnectivity({ database: config.neo4j.database });
-    const db = new Database(driver, config.neo4j.database);
+    const db = new Database(driver, config.neo4j.database, undefined, config.neo4j.timeouts);
     await migrate(db, path.join(config.projectRoot, 'schema'), log);
     await loadReferenceData(db, log);
     if (config.seedOnEmpty) await seedIfEmpty(db, config.projectRoot, log);

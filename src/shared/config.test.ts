@@ -13,6 +13,35 @@ describe('loadConfig', () => {
     assert.equal(config.embedded.pageCacheBytes, 512 * 1024 ** 2);
     assert.equal(config.seedOnEmpty, true);
     assert.deepEqual(config.apiKeys, []);
+    assert.deepEqual(config.neo4j.timeouts, {
+      connectTimeoutMs: 5000,
+      acquisitionTimeoutMs: 5000,
+      retryTimeMs: 5000,
+      txTimeoutMs: 10000,
+      bulkTxTimeoutMs: 600000,
+    });
+    assert.equal(config.embedded.maxRestarts, 5);
+    assert.equal(config.metrics, true);
+    assert.deepEqual(config.tracing.exporters, []);
+  });
+
+  it('reads the standard OTEL_* variables, tracing off unless an exporter is named', () => {
+    const on = loadConfig({
+      OTEL_TRACES_EXPORTER: 'otlp,console',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/',
+      OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key=abc%3D,tenant=t1',
+      OTEL_SERVICE_NAME: 'dg',
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+    }).tracing;
+    assert.deepEqual(on.exporters, ['otlp', 'console']);
+    assert.equal(on.otlpEndpoint, 'http://collector:4318/v1/traces');
+    assert.deepEqual(on.otlpHeaders, { 'x-api-key': 'abc=', tenant: 't1' });
+    assert.equal(on.serviceName, 'dg');
+    assert.equal(on.samplerRatio, 0.25);
+    const traces = loadConfig({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://x/t' });
+    assert.equal(traces.tracing.otlpEndpoint, 'https://x/t');
+    assert.deepEqual(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_SDK_DISABLED: 'true' }).tracing.exporters, []);
   });
 
   it('accepts bolt and neo4j URIs, with or without TLS', () => {
@@ -30,6 +59,11 @@ describe('loadConfig', () => {
       ['EMBEDDED_NEO4J_PAGE_CACHE', 'lots', /EMBEDDED_NEO4J_PAGE_CACHE must be a size/],
       ['SEED_ON_EMPTY', 'maybe', /SEED_ON_EMPTY must be true or false/],
       ['API_KEYS', 'editor:xyz', /API_KEYS entry 1 must be role:sha256hex/],
+      ['NEO4J_TX_TIMEOUT_MS', '10s', /NEO4J_TX_TIMEOUT_MS must be an integer from 100/],
+      ['NEO4J_BULK_TX_TIMEOUT_MS', '5000', /NEO4J_BULK_TX_TIMEOUT_MS must be at least NEO4J_TX_TIMEOUT_MS/],
+      ['OTEL_TRACES_EXPORTER', 'jaeger', /OTEL_TRACES_EXPORTER must be none, otlp or console/],
+      ['OTEL_EXPORTER_OTLP_PROTOCOL', 'grpc', /OTEL_EXPORTER_OTLP_PROTOCOL must be one of http\/protobuf, http\/json/],
+      ['OTEL_TRACES_SAMPLER_ARG', '2', /OTEL_TRACES_SAMPLER_ARG must be a ratio/],
     ];
     for (const [name, value, message] of cases) {
       assert.throws(

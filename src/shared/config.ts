@@ -34,6 +34,67 @@ export interface EmbeddedNeo4jOptions {
   pageCacheBytes: number;
   /** Global cap on transaction memory, in bytes. */
   txMemoryBytes: number;
+  /** Restarts of a JVM that died, within `restartWindowMs`, before the launcher gives up. */
+  maxRestarts: number;
+  /** The window over which restarts are counted, in milliseconds. */
+  restartWindowMs: number;
+}
+
+/**
+ * Bounds on database work, in milliseconds. A database call (one query with its retries, or one transaction) is
+ * abandoned with SERVICE_UNAVAILABLE when it has not finished `txTimeoutMs + 1000` ms after it started, and all the
+ * database work of one GraphQL request within the same time from the request's start: a frozen server cannot hold a
+ * request longer (the server-side timeout alone cannot fire when the server itself is stopped).
+ */
+export interface Neo4jTimeouts {
+  /** TCP connect to a Neo4j server (driver `connectionTimeout`). */
+  connectTimeoutMs: number;
+  /** Waiting for a pooled connection, a new one's handshake included (driver `connectionAcquisitionTimeout`). */
+  acquisitionTimeoutMs: number;
+  /** How long the driver retries a write transaction on transient errors (driver `maxTransactionRetryTime`). */
+  retryTimeMs: number;
+  /** Server-side timeout of every transaction and query that serves a request. */
+  txTimeoutMs: number;
+  /** The same for start-up work (migrations, reference data, seed) and command-line loads. */
+  bulkTxTimeoutMs: number;
+}
+
+/** The documented defaults of {@link Neo4jTimeouts}, for code that runs without a configuration (benchmarks). */
+export const DEFAULT_NEO4J_TIMEOUTS: Neo4jTimeouts = {
+  connectTimeoutMs: 5_000,
+  acquisitionTimeoutMs: 5_000,
+  retryTimeMs: 5_000,
+  txTimeoutMs: 10_000,
+  bulkTxTimeoutMs: 600_000,
+};
+
+/** Which OTLP encoding spans are sent in (`OTEL_EXPORTER_OTLP_PROTOCOL`); gRPC is not bundled. */
+export type OtlpProtocol = 'http/protobuf' | 'http/json';
+
+/**
+ * OpenTelemetry tracing, from the standard `OTEL_*` variables
+ * (https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/). Off unless
+ * OTEL_TRACES_EXPORTER names an exporter: the specification's default (`otlp`) would have every install try to reach
+ * a collector on localhost.
+ */
+export interface TracingConfig {
+  /** Exporters to send spans to; empty means tracing is off. */
+  exporters: ('otlp' | 'console')[];
+  serviceName: string;
+  /** Full URL of the OTLP traces endpoint, such as http://localhost:4318/v1/traces. */
+  otlpEndpoint: string;
+  otlpProtocol: OtlpProtocol;
+  /** Extra headers for the OTLP exporter (OTEL_EXPORTER_OTLP_HEADERS, `key=value,...`). */
+  otlpHeaders: Record<string, string>;
+  /** Sampler name from OTEL_TRACES_SAMPLER, and its ratio (OTEL_TRACES_SAMPLER_ARG) for the ratio samplers. */
+  sampler:
+    | 'always_on'
+    | 'always_off'
+    | 'traceidratio'
+    | 'parentbased_always_on'
+    | 'parentbased_always_off'
+    | 'parentbased_traceidratio';
+  samplerRatio: number;
 }
 
 /** Query limits enforced at validation time, before any database work. */
@@ -58,8 +119,12 @@ export interface AppConfig {
     user: string;
     password: string;
     database: string;
+    timeouts: Neo4jTimeouts;
   };
   embedded: EmbeddedNeo4jOptions;
+  /** Serve Prometheus metrics at GET /metrics. */
+  metrics: boolean;
+  tracing: TracingConfig;
   /** Load the seed annotation when the database holds no article. */
   seedOnEmpty: boolean;
   apiKeys: ApiKeyEntry[];
@@ -147,6 +212,76 @@ function apiKeys(env: Env): ApiKeyEntry[] {
   });
 }
 
+function neo4jTimeouts(env: Env): Neo4jTimeouts {
+  const d = DEFAULT_NEO4J_TIMEOUTS;
+  const timeouts = {
+    connectTimeoutMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', d.connectTimeoutMs, 100, 600_000),
+    acquisitionTimeoutMs: integer(env, 'NEO4J_ACQUISITION_TIMEOUT_MS', d.acquisitionTimeoutMs, 100, 600_000),
+    retryTimeMs: integer(env, 'NEO4J_RETRY_TIME_MS', d.retryTimeMs, 0, 600_000),
+    txTimeoutMs: integer(env, 'NEO4J_TX_TIMEOUT_MS', d.txTimeoutMs, 100, 3_600_000),
+    bulkTxTimeoutMs: integer(env, 'NEO4J_BULK_TX_TIMEOUT_MS', d.bulkTxTimeoutMs, 1_000, 86_400_000),
+  };
+  if (timeouts.bulkTxTimeoutMs < timeouts.txTimeoutMs) {
+    throw new ConfigError('NEO4J_BULK_TX_TIMEOUT_MS', 'must be at least NEO4J_TX_TIMEOUT_MS');
+  }
+  return timeouts;
+}
+
+const OTEL_SAMPLERS = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+] as const;
+
+function otlpHeaders(env: Env, name: string): Record<string, string> {
+  const value = read(env, name);
+  if (value === undefined) return {};
+  const headers: Record<string, string> = {};
+  for (const entry of value.split(',')) {
+    const at = entry.indexOf('=');
+    if (at <= 0) throw new ConfigError(name, 'must be key=value pairs separated by commas');
+    headers[decodeURIComponent(entry.slice(0, at).trim())] = decodeURIComponent(entry.slice(at + 1).trim());
+  }
+  return headers;
+}
+
+function tracingConfig(env: Env): TracingConfig {
+  const names = (read(env, 'OTEL_TRACES_EXPORTER') ?? 'none').split(',').map((name) => name.trim().toLowerCase());
+  for (const name of names) {
+    if (!['none', 'otlp', 'console'].includes(name)) {
+      throw new ConfigError('OTEL_TRACES_EXPORTER', `must be none, otlp or console, comma-separated (got "${name}")`);
+    }
+  }
+  const disabled = bool(env, 'OTEL_SDK_DISABLED', false) || names.includes('none');
+  const protocol = read(env, 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL')
+    ? oneOf(env, 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', ['http/protobuf', 'http/json'] as const, 'http/protobuf')
+    : oneOf(env, 'OTEL_EXPORTER_OTLP_PROTOCOL', ['http/protobuf', 'http/json'] as const, 'http/protobuf');
+  const base = (read(env, 'OTEL_EXPORTER_OTLP_ENDPOINT') ?? 'http://localhost:4318').replace(/\/+$/, '');
+  const endpoint = read(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ?? `${base}/v1/traces`;
+  if (!/^https?:\/\/[^/\s]+/.test(endpoint)) {
+    throw new ConfigError('OTEL_EXPORTER_OTLP_ENDPOINT', `must be an http:// or https:// URL (got "${endpoint}")`);
+  }
+  const ratio = read(env, 'OTEL_TRACES_SAMPLER_ARG') ?? '1';
+  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(ratio)) {
+    throw new ConfigError('OTEL_TRACES_SAMPLER_ARG', `must be a ratio from 0 to 1 (got "${ratio}")`);
+  }
+  return {
+    exporters: disabled ? [] : (names as ('otlp' | 'console')[]),
+    serviceName: read(env, 'OTEL_SERVICE_NAME') ?? 'diplograph',
+    otlpEndpoint: endpoint,
+    otlpProtocol: protocol,
+    otlpHeaders: {
+      ...otlpHeaders(env, 'OTEL_EXPORTER_OTLP_HEADERS'),
+      ...otlpHeaders(env, 'OTEL_EXPORTER_OTLP_TRACES_HEADERS'),
+    },
+    sampler: oneOf(env, 'OTEL_TRACES_SAMPLER', OTEL_SAMPLERS, 'parentbased_always_on'),
+    samplerRatio: Number(ratio),
+  };
+}
+
 /**
  * CURSOR_SECRET (at least 32 characters) when set. Otherwise a key derived from the database settings (URI or
  * embedded store, user, password, database): stable across restarts and the same on every replica that serves the
@@ -179,6 +314,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     user: read(env, 'NEO4J_USER') ?? 'neo4j',
     password: read(env, 'NEO4J_PASSWORD') ?? 'neo4j',
     database: read(env, 'NEO4J_DATABASE') ?? 'neo4j',
+    timeouts: neo4jTimeouts(env),
   };
   return {
     nodeEnv,
@@ -197,7 +333,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       heap: embeddedHeap.text,
       pageCacheBytes: byteSize(env, 'EMBEDDED_NEO4J_PAGE_CACHE', '512m').bytes,
       txMemoryBytes: byteSize(env, 'EMBEDDED_NEO4J_TX_MEMORY', '1g').bytes,
+      maxRestarts: integer(env, 'EMBEDDED_NEO4J_MAX_RESTARTS', 5, 0, 100),
+      restartWindowMs: 10 * 60_000,
     },
+    metrics: bool(env, 'METRICS', true),
+    tracing: tracingConfig(env),
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
     apiKeys: apiKeys(env),
     readsRequireKey: bool(env, 'READS_REQUIRE_KEY', false),

@@ -3,7 +3,12 @@ import type { LogLevel } from './config';
 
 export type { Logger };
 
-/** Structured JSON logs on stdout; one logger per process, children per request. */
-export function createLogger(level: LogLevel): Logger {
-  return pino({ level, base: { service: 'diplograph' } });
+/**
+ * Structured JSON logs, one logger per process, children per request: on stdout by default; command-line tools
+ * whose stdout is their output (extract --json) pass 2 for stderr.
+ */
+export function createLogger(level: LogLevel, fd: 1 | 2 = 1): Logger {
+  return fd === 1
+    ? pino({ level, base: { service: 'diplograph' } })
+    : pino({ level, base: { service: 'diplograph' } }, pino.destination(2));
 }

@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { batchLoader } from '../shared/batch-loader';
 import { actorLoaders } from '../actor/actor.loaders';
 import { articleLoaders } from '../article/article.loaders';
 import { jsonKey } from '../entity/read-batch';
@@ -20,16 +20,20 @@ export function statementLoaders(ctx: GraphQLContext) {
     article: (article) => void articles.prime(article.key, article),
   });
   const loaders = {
-    byKey: new DataLoader((keys: readonly string[]) => repository.byKeys(keys)),
-    onBehalfOf: new DataLoader((keys: readonly string[]) => repository.onBehalfOf(keys)),
-    about: new DataLoader((keys: readonly string[]) => repository.about(keys)),
-    reports: new DataLoader((keys: readonly string[]) => repository.reports(keys)),
-    inArticle: new DataLoader(
+    byKey: batchLoader(ctx, 'statement.byKey', (keys: readonly string[]) => repository.byKeys(keys)),
+    onBehalfOf: batchLoader(ctx, 'statement.onBehalfOf', (keys: readonly string[]) => repository.onBehalfOf(keys)),
+    about: batchLoader(ctx, 'statement.about', (keys: readonly string[]) => repository.about(keys)),
+    reports: batchLoader(ctx, 'statement.reports', (keys: readonly string[]) => repository.reports(keys)),
+    inArticle: batchLoader(
+      ctx,
+      'statement.inArticle',
       (keys: readonly { article: string; includeDeprecated: boolean }[]) => repository.inArticles(keys),
       { cacheKeyFn: jsonKey },
     ),
     /** A page of statements per (criteria, page) key: connection fields on many parents share one query. */
-    page: new DataLoader((keys: readonly StatementPageKey[]) => repository.pages(keys), { cacheKeyFn: jsonKey }),
+    page: batchLoader(ctx, 'statement.page', (keys: readonly StatementPageKey[]) => repository.pages(keys), {
+      cacheKeyFn: jsonKey,
+    }),
   };
   return loaders;
 }

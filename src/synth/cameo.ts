@@ -1,5 +1,7 @@
+import { CAMEO_CODES } from '../shared/cameo/cameo-codes';
+
 /**
- * The CAMEO codes of the domain notes with their Goldstein scores, the PLOVER category where one fits, and
+ * The CAMEO codes of the domain notes with their Goldstein scores (from the shared code table), the PLOVER category where one fits, and
  * sentence templates ({A} = the subjects' names) in Arabic with the matching English translation.
  */
 export interface CameoEntry {
@@ -12,179 +14,68 @@ export interface CameoEntry {
   templates: readonly { ar: string; en: string }[];
 }
 
+function entry(code: string, weight: number, templates: CameoEntry['templates']): CameoEntry {
+  const known = CAMEO_CODES.get(code);
+  if (!known) throw new Error(`synth: CAMEO code ${code} is not in cameo-codes.json`);
+  return { code, meaning: known.meaning, goldstein: known.goldstein, plover: known.plover, weight, templates };
+}
+
 export const CAMEO: readonly CameoEntry[] = [
-  {
-    code: '010',
-    meaning: 'make public statement',
-    goldstein: 0,
-    plover: null,
-    weight: 30,
-    templates: [
-      { ar: 'لا توجد تفاصيل محددة حتى الآن بشأن {A}', en: 'there are no specific details yet about {A}' },
-      { ar: 'الحوار مع {A} مستمر على مستوى الخبراء', en: 'the dialogue with {A} continues at expert level' },
-      { ar: 'نتابع عن كثب التطورات المتعلقة بـ{A}', en: 'we are closely following developments concerning {A}' },
-    ],
-  },
-  {
-    code: '012',
-    meaning: 'make pessimistic comment',
-    goldstein: -0.4,
-    plover: null,
-    weight: 6,
-    templates: [{ ar: 'آفاق التسوية مع {A} تبدو ضعيفة', en: 'the prospects of a settlement with {A} look weak' }],
-  },
-  {
-    code: '013',
-    meaning: 'make optimistic comment',
-    goldstein: 0.4,
-    plover: null,
-    weight: 6,
-    templates: [
-      { ar: 'العلاقات مع {A} تسير في الاتجاه الصحيح', en: 'relations with {A} are heading in the right direction' },
-    ],
-  },
-  {
-    code: '020',
-    meaning: 'make an appeal or request',
-    goldstein: 3,
-    plover: 'REQUEST',
-    weight: 6,
-    templates: [
-      { ar: 'ندعو {A} إلى استئناف الحوار دون شروط', en: 'we call on {A} to resume dialogue without conditions' },
-    ],
-  },
-  {
-    code: '026',
-    meaning: 'appeal to others to meet or negotiate',
-    goldstein: 4,
-    plover: 'REQUEST',
-    weight: 4,
-    templates: [
-      { ar: 'ندعو {A} إلى الجلوس إلى طاولة المفاوضات', en: 'we call on {A} to sit at the negotiating table' },
-    ],
-  },
-  {
-    code: '036',
-    meaning: 'express intent to meet or negotiate',
-    goldstein: 4,
-    plover: 'AGREE',
-    weight: 6,
-    templates: [
-      {
-        ar: 'اللقاء مع {A} ضروري ويحتاج إلى تحضير جيد',
-        en: 'a meeting with {A} is necessary and needs good preparation',
-      },
-    ],
-  },
-  {
-    code: '040',
-    meaning: 'consult',
-    goldstein: 1,
-    plover: 'CONSULT',
-    weight: 5,
-    templates: [
-      { ar: 'أجرينا مشاورات مع {A} حول القضايا الإقليمية', en: 'we held consultations with {A} on regional issues' },
-    ],
-  },
-  {
-    code: '041',
-    meaning: 'discuss by telephone',
-    goldstein: 1,
-    plover: 'CONSULT',
-    weight: 4,
-    templates: [
-      { ar: 'الاتصال الهاتفي مع {A} استمر أكثر من ساعة', en: 'the phone call with {A} lasted more than an hour' },
-    ],
-  },
-  {
-    code: '042',
-    meaning: 'make a visit',
-    goldstein: 1.9,
-    plover: 'CONSULT',
-    weight: 3,
-    templates: [{ ar: 'الزيارة إلى {A} كانت مثمرة', en: 'the visit to {A} was fruitful' }],
-  },
-  {
-    code: '043',
-    meaning: 'host a visit',
-    goldstein: 2.8,
-    plover: 'CONSULT',
-    weight: 3,
-    templates: [
-      { ar: 'نرحب باستقبال وفد {A} الأسبوع المقبل', en: 'we welcome hosting the delegation of {A} next week' },
-    ],
-  },
-  {
-    code: '044',
-    meaning: 'meet at a third location',
-    goldstein: 2.5,
-    plover: 'CONSULT',
-    weight: 2,
-    templates: [
-      {
-        ar: 'اللقاء مع {A} في دولة ثالثة أسفر عن تفاهمات',
-        en: 'the meeting with {A} in a third country produced understandings',
-      },
-    ],
-  },
-  {
-    code: '111',
-    meaning: 'criticize or denounce',
-    goldstein: -2,
-    plover: 'ACCUSE',
-    weight: 8,
-    templates: [{ ar: 'ننتقد بشدة تصرفات {A}', en: 'we strongly criticise the actions of {A}' }],
-  },
-  {
-    code: '112',
-    meaning: 'accuse',
-    goldstein: -2,
-    plover: 'ACCUSE',
-    weight: 6,
-    templates: [{ ar: 'نحمّل {A} المسؤولية عن التصعيد', en: 'we hold {A} responsible for the escalation' }],
-  },
-  {
-    code: '120',
-    meaning: 'reject',
-    goldstein: -4,
-    plover: 'REJECT',
-    weight: 5,
-    templates: [{ ar: 'نرفض بشكل قاطع مطالب {A}', en: 'we categorically reject the demands of {A}' }],
-  },
-  {
-    code: '125',
-    meaning: 'reject proposal to meet',
-    goldstein: -5,
-    plover: 'REJECT',
-    weight: 2,
-    templates: [{ ar: 'لا نرى أي جدوى من لقاء {A} في الوقت الراهن', en: 'we see no point in meeting {A} at present' }],
-  },
-  {
-    code: '130',
-    meaning: 'threaten',
-    goldstein: -4.4,
-    plover: 'THREATEN',
-    weight: 3,
-    templates: [
-      {
-        ar: 'سنرد بكل الوسائل المتاحة على خطوات {A}',
-        en: 'we will respond by all available means to the steps of {A}',
-      },
-    ],
-  },
-  {
-    code: '138',
-    meaning: 'threaten with military force',
-    goldstein: -7,
-    plover: 'THREATEN',
-    weight: 1,
-    templates: [
-      {
-        ar: 'قواتنا مستعدة للرد عسكرياً على أي اعتداء من {A}',
-        en: 'our forces are ready to respond militarily to any aggression by {A}',
-      },
-    ],
-  },
+  entry('010', 30, [
+    { ar: 'لا توجد تفاصيل محددة حتى الآن بشأن {A}', en: 'there are no specific details yet about {A}' },
+    { ar: 'الحوار مع {A} مستمر على مستوى الخبراء', en: 'the dialogue with {A} continues at expert level' },
+    { ar: 'نتابع عن كثب التطورات المتعلقة بـ{A}', en: 'we are closely following developments concerning {A}' },
+  ]),
+  entry('012', 6, [{ ar: 'آفاق التسوية مع {A} تبدو ضعيفة', en: 'the prospects of a settlement with {A} look weak' }]),
+  entry('013', 6, [
+    { ar: 'العلاقات مع {A} تسير في الاتجاه الصحيح', en: 'relations with {A} are heading in the right direction' },
+  ]),
+  entry('020', 6, [
+    { ar: 'ندعو {A} إلى استئناف الحوار دون شروط', en: 'we call on {A} to resume dialogue without conditions' },
+  ]),
+  entry('026', 4, [
+    { ar: 'ندعو {A} إلى الجلوس إلى طاولة المفاوضات', en: 'we call on {A} to sit at the negotiating table' },
+  ]),
+  entry('036', 6, [
+    {
+      ar: 'اللقاء مع {A} ضروري ويحتاج إلى تحضير جيد',
+      en: 'a meeting with {A} is necessary and needs good preparation',
+    },
+  ]),
+  entry('040', 5, [
+    { ar: 'أجرينا مشاورات مع {A} حول القضايا الإقليمية', en: 'we held consultations with {A} on regional issues' },
+  ]),
+  entry('041', 4, [
+    { ar: 'الاتصال الهاتفي مع {A} استمر أكثر من ساعة', en: 'the phone call with {A} lasted more than an hour' },
+  ]),
+  entry('042', 3, [{ ar: 'الزيارة إلى {A} كانت مثمرة', en: 'the visit to {A} was fruitful' }]),
+  entry('043', 3, [
+    { ar: 'نرحب باستقبال وفد {A} الأسبوع المقبل', en: 'we welcome hosting the delegation of {A} next week' },
+  ]),
+  entry('044', 2, [
+    {
+      ar: 'اللقاء مع {A} في دولة ثالثة أسفر عن تفاهمات',
+      en: 'the meeting with {A} in a third country produced understandings',
+    },
+  ]),
+  entry('111', 8, [{ ar: 'ننتقد بشدة تصرفات {A}', en: 'we strongly criticise the actions of {A}' }]),
+  entry('112', 6, [{ ar: 'نحمّل {A} المسؤولية عن التصعيد', en: 'we hold {A} responsible for the escalation' }]),
+  entry('120', 5, [{ ar: 'نرفض بشكل قاطع مطالب {A}', en: 'we categorically reject the demands of {A}' }]),
+  entry('125', 2, [
+    { ar: 'لا نرى أي جدوى من لقاء {A} في الوقت الراهن', en: 'we see no point in meeting {A} at present' },
+  ]),
+  entry('130', 3, [
+    {
+      ar: 'سنرد بكل الوسائل المتاحة على خطوات {A}',
+      en: 'we will respond by all available means to the steps of {A}',
+    },
+  ]),
+  entry('138', 1, [
+    {
+      ar: 'قواتنا مستعدة للرد عسكرياً على أي اعتداء من {A}',
+      en: 'our forces are ready to respond militarily to any aggression by {A}',
+    },
+  ]),
 ];
 
 /** The Goldstein score of each code, for checking generated rows. */

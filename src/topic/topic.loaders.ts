@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { batchLoader } from '../shared/batch-loader';
 import type { GraphQLContext } from '../shared/context';
 import { TopicRepository } from './topic.repository';
 
@@ -7,6 +7,6 @@ export function topicLoaders(ctx: GraphQLContext) {
   const repository = new TopicRepository(ctx.db);
   return {
     repository,
-    byKey: new DataLoader((keys: readonly string[]) => repository.byKeys(keys)),
+    byKey: batchLoader(ctx, 'topic.byKey', (keys: readonly string[]) => repository.byKeys(keys)),
   };
 }

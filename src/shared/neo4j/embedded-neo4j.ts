@@ -1,10 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EmbeddedNeo4jOptions } from '../config';
 import type { Logger } from '../logger';
+import { recordEmbeddedRestart } from '../observability/metrics';
 
 /** Raised when the embedded Neo4j cannot be built or started; the message says what to do instead. */
 export class EmbeddedNeo4jError extends Error {
@@ -91,22 +93,54 @@ export async function ensureEmbeddedNeo4jBuilt(projectRoot: string, log: Logger)
   log.info({ seconds: Math.round((Date.now() - started) / 1000) }, 'Neo4j jars ready');
 }
 
-/** A running embedded Neo4j: a child JVM that exits when stopped, or by itself when this process goes away. */
-export class EmbeddedNeo4j {
-  private exited: Promise<number | null>;
+/** The first few lines of a JVM's stderr and why it ended, for the log line that says why Neo4j died. */
+function exitReason(code: number | null, signal: NodeJS.Signals | null, stderrTail: readonly string[]): string {
+  const oom = stderrTail.find((line) => line.includes('OutOfMemoryError'));
+  if (oom) return `out of memory (${oom.trim()}); raise EMBEDDED_NEO4J_HEAP or lower the load`;
+  if (signal === 'SIGKILL') return 'killed with SIGKILL (kill -9, or the kernel ran out of memory: see dmesg)';
+  if (signal) return `ended by ${signal}`;
+  const last = stderrTail
+    .filter((line) => line.trim())
+    .slice(-3)
+    .join(' | ');
+  return `exited with code ${code}${last ? `: ${last}` : ''}`;
+}
+
+/** One JVM process of the launcher, and the last lines it wrote to stderr. */
+interface Jvm {
+  child: ChildProcess;
+  stderrTail: string[];
+  exited: Promise<void>;
+}
+
+/**
+ * A running embedded Neo4j: a child JVM that exits when stopped, or by itself when this process goes away.
+ *
+ * When the JVM dies on its own (kill -9, the OOM killer, a crash), this side restarts it on the same port and data
+ * folder, so a driver reconnects by itself: Neo4j recovers its store from the transaction log, and what it had
+ * committed is there. The restart is here, in the parent, because a JVM killed with SIGKILL cannot restart itself.
+ * Restarts back off (1 s, 2 s, 4 s ... at most 30 s) and are bounded: after `maxRestarts` within `restartWindowMs`
+ * the launcher gives up, logs it at fatal level and emits `gave-up`. Every death is logged with its reason.
+ */
+export class EmbeddedNeo4j extends EventEmitter<{ restarted: []; 'gave-up': [reason: string] }> {
+  private stopping = false;
+  private restartTimes: number[] = [];
+  private wakeRestart: (() => void) | null = null;
 
   private constructor(
-    private readonly child: ChildProcess,
+    private jvm: Jvm,
     readonly uri: string,
+    private readonly args: string[],
+    private readonly options: EmbeddedNeo4jOptions,
+    private readonly log: Logger,
   ) {
-    this.exited = new Promise((resolve) => {
-      if (child.exitCode !== null) resolve(child.exitCode);
-      else child.once('exit', (code) => resolve(code));
-    });
+    super();
+    this.watch(jvm);
   }
 
+  /** The JVM's process id (a new one after a restart). */
   get pid(): number | undefined {
-    return this.child.pid;
+    return this.jvm.child.pid;
   }
 
   /**
@@ -134,16 +168,32 @@ export class EmbeddedNeo4j {
       String(options.txMemoryBytes),
     ];
     log.info({ port: options.port, dataDir: options.dataDir }, 'Starting embedded Neo4j');
+    const jvm = EmbeddedNeo4j.spawnJvm(args, log);
+    const uri = await EmbeddedNeo4j.ready(jvm, log);
+    return new EmbeddedNeo4j(jvm, uri, args, options, log);
+  }
+
+  private static spawnJvm(args: string[], log: Logger): Jvm {
     // stdin stays an open pipe we never write to: the JVM exits when it closes, so it cannot outlive us.
     const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const stderrTail: string[] = [];
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      stderrTail.push(line);
+      if (stderrTail.length > 20) stderrTail.shift();
+      log.debug({ neo4j: line }, 'embedded neo4j stderr');
+    });
+    const exited = new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once('exit', () => resolve());
+    });
+    return { child, stderrTail, exited };
+  }
+
+  /** Resolves with the Bolt URI once the JVM prints its ready line; rejects when it fails or exits first. */
+  private static async ready(jvm: Jvm, log: Logger): Promise<string> {
+    const { child, stderrTail } = jvm;
     const started = Date.now();
     const uri = await new Promise<string>((resolve, reject) => {
-      const stderrTail: string[] = [];
-      createInterface({ input: child.stderr! }).on('line', (line) => {
-        stderrTail.push(line);
-        if (stderrTail.length > 20) stderrTail.shift();
-        log.debug({ neo4j: line }, 'embedded neo4j stderr');
-      });
       createInterface({ input: child.stdout! }).on('line', (line) => {
         if (line.startsWith('NEO4J_READY ')) resolve(line.split(' ')[1]!);
         else if (line.startsWith('NEO4J_ERROR ')) {
@@ -158,17 +208,81 @@ export class EmbeddedNeo4j {
       );
     });
     log.info({ uri, ms: Date.now() - started }, 'Embedded Neo4j ready');
-    return new EmbeddedNeo4j(child, uri);
+    return uri;
   }
 
-  /** Stops the JVM cleanly (Neo4j flushes and releases its lock), killing it if it hangs. */
+  private watch(jvm: Jvm): void {
+    jvm.child.once('exit', (code, signal) => {
+      if (this.stopping || jvm !== this.jvm) return;
+      const reason = exitReason(code, signal, jvm.stderrTail);
+      this.log.error({ pid: jvm.child.pid, code, signal, reason }, `Embedded Neo4j died: ${reason}; restarting it`);
+      void this.restart(reason);
+    });
+  }
+
+  private async restart(reason: string): Promise<void> {
+    const { maxRestarts, restartWindowMs } = this.options;
+    while (!this.stopping) {
+      const now = Date.now();
+      this.restartTimes = this.restartTimes.filter((at) => now - at < restartWindowMs);
+      if (this.restartTimes.length >= maxRestarts) {
+        this.log.fatal(
+          { restarts: this.restartTimes.length, windowMinutes: restartWindowMs / 60_000, reason },
+          `Embedded Neo4j died ${this.restartTimes.length + 1} times in ${restartWindowMs / 60_000} minutes; ` +
+            'not restarting it again (EMBEDDED_NEO4J_MAX_RESTARTS). Restart Diplograph once the cause is fixed.',
+        );
+        recordEmbeddedRestart('gave_up');
+        this.emit('gave-up', reason);
+        return;
+      }
+      this.restartTimes.push(now);
+      const attempt = this.restartTimes.length;
+      await this.pause(Math.min(1000 * 2 ** (attempt - 1), 30_000));
+      if (this.stopping) return;
+      const jvm = EmbeddedNeo4j.spawnJvm(this.args, this.log);
+      this.jvm = jvm;
+      try {
+        await EmbeddedNeo4j.ready(jvm, this.log);
+      } catch (error) {
+        if (this.stopping) return;
+        reason = (error as Error).message;
+        this.log.error({ attempt, reason }, 'Embedded Neo4j restart failed');
+        recordEmbeddedRestart('failed');
+        jvm.child.kill('SIGKILL');
+        await jvm.exited;
+        continue;
+      }
+      if (this.stopping) return;
+      this.log.warn({ attempt, pid: jvm.child.pid }, 'Embedded Neo4j restarted');
+      recordEmbeddedRestart('restarted');
+      this.watch(jvm);
+      this.emit('restarted');
+      return;
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeRestart = done;
+    });
+  }
+
+  /** Stops the JVM cleanly (Neo4j flushes and releases its lock), killing it if it hangs; cancels any restart. */
   async stop(timeoutMs = 60_000): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    this.child.stdin?.end();
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    this.stopping = true;
+    this.wakeRestart?.();
+    const { child, exited } = this.jvm;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.stdin?.end();
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     try {
-      await this.exited;
+      await exited;
     } finally {
       clearTimeout(timer);
     }

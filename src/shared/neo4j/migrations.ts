@@ -61,6 +61,8 @@ export async function appliedMigrations(db: Database): Promise<Map<string, strin
  * @returns the ids of the files applied by this call.
  */
 export async function migrate(db: Database, schemaDir: string, log: Logger): Promise<string[]> {
+  // Index builds on a big store take minutes: start-up work runs under the bulk timeout.
+  db = db.bulk();
   const migrations = loadMigrations(schemaDir);
   // The record's own constraint must exist before the first record is written.
   const first = migrations[0];
