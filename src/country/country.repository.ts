@@ -2,7 +2,6 @@ import { toGlobalId } from '../shared/global-id';
 import { Label, Rel } from '../shared/graph-schema';
 import { namesFrom } from '../shared/graphql/names';
 import type { Page } from '../shared/graphql/connection.type';
-import { encodeCursor } from '../shared/graphql/pagination';
 import { int, type Database } from '../shared/neo4j/database';
 import type { CountryRow } from './country-reference';
 import { Country } from './country.type';
@@ -48,7 +47,7 @@ export class CountryRepository {
     return {
       totalCount: row?.total ?? 0,
       hasNextPage: page.length > limit,
-      items: page.slice(0, limit).map((props) => ({ node: toCountry(props), cursor: encodeCursor(String(props.id)) })),
+      items: page.slice(0, limit).map((props) => ({ node: toCountry(props), position: String(props.id) })),
     };
   }
 

@@ -1,7 +1,8 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../shared/context';
 import { pageArgs } from '../shared/graphql/pagination';
-import { searchPage } from './search.service';
+import { searchOrdering, searchPage } from './search.service';
 import { SearchConnection, SearchType } from './search.type';
 import { searchQuery } from './lucene';
 
@@ -18,14 +19,15 @@ export class SearchResolver {
   })
   async search(
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('text', () => String) text: string,
     @Arg('types', () => [SearchType], { nullable: true, description: 'Only these kinds of node; all when omitted.' })
     types?: SearchType[] | null,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<SearchConnection> {
-    const page = pageArgs(first, after);
     const { query, key } = searchQuery(text);
-    return searchPage(ctx.db, query, key, types ?? null, page.limit, page.after);
+    const page = pageArgs(ctx, info, searchOrdering(key, types ?? null), first, after);
+    return searchPage(ctx.db, query, key, types ?? null, page);
   }
 }

@@ -14,6 +14,7 @@ import { createFormatError } from '../plugins/format-error';
 import { operationAuthPlugin } from '../plugins/operation-auth.plugin';
 import { observabilityPlugin } from '../plugins/observability.plugin';
 import { queryCostPlugin } from '../plugins/query-cost.plugin';
+import { documentLimitsPlugin } from '../plugins/document-limits.plugin';
 import { validationRules } from '../plugins/query-limits';
 import { requestLogPlugin } from '../plugins/request-log.plugin';
 import { buildGraphQLSchema } from '../schema';
@@ -68,6 +69,7 @@ export class GraphQLEndpoint {
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       validationRules: validationRules(this.config.limits),
+      parseOptions: { maxTokens: this.config.limits.maxTokens },
       formatError: createFormatError(development),
       includeStacktraceInErrorResponses: development,
       introspection: this.config.introspection,
@@ -83,6 +85,7 @@ export class GraphQLEndpoint {
         debugExtensionPlugin(),
         operationAuthPlugin(authorizedFields()),
         queryCostPlugin(this.config.limits),
+        documentLimitsPlugin(this.config.limits),
         observabilityPlugin(),
       ],
     });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 /** Thrown when an environment variable holds a value the server cannot use; start-up stops with its message. */
@@ -101,6 +102,8 @@ export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
+  /** Most tokens in a document, checked before parsing (graphql-js counts punctuators, names and values). */
+  maxTokens: number;
   maxPageSize: number;
   bodyLimitBytes: number;
 }
@@ -156,6 +159,11 @@ export interface AppConfig {
   introspection: boolean;
   /** Serve the GraphiQL IDE at /graphiql and, for browsers, at /graphql. */
   ide: boolean;
+  /**
+   * Key of the HMAC that signs pagination cursors (see src/shared/graphql/pagination.ts): CURSOR_SECRET, else one
+   * derived from the database connection settings, so every replica on one database and every restart agrees.
+   */
+  cursorSecret: Buffer;
   projectRoot: string;
 }
 
@@ -346,6 +354,25 @@ function httpLimits(env: Env): HttpLimits {
 }
 
 /**
+ * CURSOR_SECRET (at least 32 characters) when set. Otherwise a key derived from the database settings (URI or
+ * embedded store, user, password, database): stable across restarts and the same on every replica that serves the
+ * same database, which a random per-process key would not be (cursors would then fail after a restart or on
+ * another replica). A cursor carries only a position in a list, never access, so the secret guards against edited
+ * and foreign cursors; set CURSOR_SECRET to rotate it or when the database password is a known default.
+ */
+function cursorSecret(env: Env, database: AppConfig['neo4j'], embeddedDataDir: string): Buffer {
+  const value = read(env, 'CURSOR_SECRET');
+  if (value !== undefined) {
+    if (value.length < 32) throw new ConfigError('CURSOR_SECRET', 'must be at least 32 characters long');
+    return Buffer.from(value, 'utf8');
+  }
+  const store = database.uri ?? `embedded:${embeddedDataDir}`;
+  return createHash('sha256')
+    .update(['diplograph cursor secret', store, database.user, database.password, database.database].join('\n'))
+    .digest();
+}
+
+/**
  * Reads and validates the whole configuration once. Nothing else in the code base reads the environment.
  * @throws ConfigError naming the first variable whose value is unusable.
  */
@@ -354,6 +381,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'production');
   const embeddedHeap = byteSize(env, 'EMBEDDED_NEO4J_HEAP', '1g');
   const dataDir = read(env, 'EMBEDDED_NEO4J_DATA') ?? path.join(PROJECT_ROOT, '.data', 'neo4j');
+  const neo4j = {
+    uri: neo4jUri(env),
+    user: read(env, 'NEO4J_USER') ?? 'neo4j',
+    password: read(env, 'NEO4J_PASSWORD') ?? 'neo4j',
+    database: read(env, 'NEO4J_DATABASE') ?? 'neo4j',
+    timeouts: neo4jTimeouts(env),
+  };
   return {
     nodeEnv,
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -364,13 +398,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       nodeEnv === 'test' ? 'warn' : 'info',
     ),
-    neo4j: {
-      uri: neo4jUri(env),
-      user: read(env, 'NEO4J_USER') ?? 'neo4j',
-      password: read(env, 'NEO4J_PASSWORD') ?? 'neo4j',
-      database: read(env, 'NEO4J_DATABASE') ?? 'neo4j',
-      timeouts: neo4jTimeouts(env),
-    },
+    neo4j,
     embedded: {
       port: integer(env, 'EMBEDDED_NEO4J_PORT', 7687, 1, 65535),
       dataDir: path.resolve(PROJECT_ROOT, dataDir),
@@ -391,12 +419,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxDepth: integer(env, 'MAX_QUERY_DEPTH', 8, 2, 50),
       maxAliases: integer(env, 'MAX_QUERY_ALIASES', 15, 1, 1000),
       maxCost: integer(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000),
+      // Ten times the playground's introspection query (about 180 tokens).
+      maxTokens: integer(env, 'MAX_QUERY_TOKENS', 2000, 200, 100_000),
       maxPageSize: 100,
       bodyLimitBytes: byteSize(env, 'MAX_BODY_SIZE', '2m').bytes,
     },
     http: httpLimits(env),
     introspection: bool(env, 'INTROSPECTION', true),
     ide: bool(env, 'IDE', true),
+    cursorSecret: cursorSecret(env, neo4j, path.resolve(PROJECT_ROOT, dataDir)),
     projectRoot: PROJECT_ROOT,
   };
 }
