@@ -34,15 +34,51 @@ async function main(): Promise<number> {
     embedded = await EmbeddedNeo4j.start(config.projectRoot, config.embedded, createLogger('info'));
     env.NEO4J_URI = embedded.uri;
   }
+  // A real Redis for the subscription tests across processes (REDIS_TEST_URL), unless one is given.
+  const redis = process.env.REDIS_TEST_URL ? null : await startRedis();
+  if (redis) env.REDIS_TEST_URL = redis.url;
   try {
     return await new Promise<number>((resolve) => {
       const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], { stdio: 'inherit', env });
       child.on('exit', (code) => resolve(code ?? 1));
     });
   } finally {
+    redis?.stop();
     await embedded?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Starts redis-server (Debian's package; .ci/run installs it) on a free port, without persistence.
+ * @throws when redis-server is missing or does not report ready within 10 s.
+ */
+async function startRedis(): Promise<{ url: string; stop(): void }> {
+  const port = await freePort();
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('redis-server did not start within 10 s')), 10_000);
+    let output = '';
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`Cannot start redis-server (apt-get install redis-server): ${error.message}`));
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        child.stdout!.resume();
+        resolve();
+      }
+    });
+  });
+  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }
 
 main().then(

@@ -15,6 +15,7 @@ import { SearchResolver } from './search/search.resolver';
 import { ExploreResolver } from './explore/explore.resolver';
 import { TimelineResolver } from './timeline/timeline.resolver';
 import { StatsResolver } from './stats/stats.resolver';
+import { SubscriptionResolver, UNUSED_PUBSUB } from './subscription/subscription.resolver';
 import { ExtractResolver } from './extract/extract.resolver';
 import { authChecker } from './auth/auth-checker';
 
@@ -40,12 +41,13 @@ export const resolvers: NonEmptyArray<Function> = [
   ExploreResolver,
   TimelineResolver,
   StatsResolver,
+  SubscriptionResolver,
   ExtractResolver,
 ];
 
 /** Builds the executable schema from the decorated classes. */
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false, authChecker });
+  return buildSchema({ resolvers, validate: false, authChecker, pubSub: UNUSED_PUBSUB });
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so it changes only when the API does. */

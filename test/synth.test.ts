@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { toGlobalId } from '../src/shared/global-id';
+import { createLogger } from '../src/shared/logger';
+import { renormalize } from '../src/shared/neo4j/renormalize.migration';
 import { SynthGenerator } from '../src/synth/generator';
 import { loadSynthetic } from '../src/synth/synth-load';
 import { SynthLoaderRepository } from '../src/synth/synth-loader.repository';
@@ -30,6 +32,28 @@ describe('synthetic graph through the bulk loader', () => {
     assert.deepEqual(await new SynthLoaderRepository(server.db).counts(), counts);
     assert.equal(counts.Statement, 400);
     assert.equal(counts.Report, 400);
+  });
+
+  it('writes the search shadows and canonical URLs as ingest does: the renormalize migration finds nothing to do', async () => {
+    const report = await renormalize(server.db, createLogger('silent'));
+    assert.deepEqual(
+      { ...report, searchTexts: Object.values(report.searchTexts) },
+      {
+        aliasesRekeyed: 0,
+        aliasesMerged: 0,
+        aliasesRemoved: [],
+        aliasSearchTexts: 0,
+        collisions: [],
+        searchTexts: [0, 0, 0],
+        canonicalUrls: 0,
+        sharedCanonicalUrls: [],
+      },
+    );
+    const [row] = await server.db.read<{ statements: number; articles: number }>(
+      `RETURN COUNT { MATCH (s:Statement) WHERE s.search_text IS NOT NULL } AS statements,
+         COUNT { MATCH (a:Article) WHERE a.search_text IS NOT NULL AND a.search_title IS NOT NULL } AS articles`,
+    );
+    assert.deepEqual(row, { statements: 400, articles: counts.Article });
   });
 
   it('pages all statements newest first with a total that leaves deprecated ones out', async () => {

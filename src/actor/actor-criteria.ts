@@ -16,7 +16,7 @@ export function actorCriteria(filter: ActorFilter): ActorCriteria {
     ]);
   }
   const name = filter.name ? normalizeName(filter.name) : null;
-  if (name === '') {
+  if (name !== null && !/[\p{L}\p{N}]/u.test(name)) {
     throw new BadUserInputError('Invalid actor filter', [
       { path: 'filter.name', message: 'must hold a letter or digit' },
     ]);

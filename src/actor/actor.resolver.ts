@@ -6,7 +6,7 @@ import { Country } from '../country/country.type';
 import { entityLoaders } from '../entity/entity.loaders';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../shared/context';
-import { statementPage } from '../statement/statement-page';
+import { STATEMENT_ORDER, statementPage } from '../statement/statement-page';
 import { toConnection } from '../shared/graphql/connection.type';
 import { pageArgs } from '../shared/graphql/pagination';
 import { statementCriteria } from '../statement/statement-criteria';
@@ -18,18 +18,23 @@ import { ActorRepository } from './actor.repository';
 import { Actor, ActorConnection, Alias } from './actor.type';
 import { Role } from './role.type';
 
+// The orderings of the actor's connections, which their cursors are bound to (see PageArgs).
+const ACTOR_ORDER = 'id asc';
+const ARTICLE_ORDER = 'sortKey desc';
+
 @Resolver(() => Actor)
 export class ActorResolver {
   @Query(() => ActorConnection, { description: 'Actors, in id order.' })
   async actors(
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ActorFilter, { nullable: true }) filter?: ActorFilter | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ActorConnection> {
-    const page = pageArgs(first, after);
+    const page = pageArgs(ctx, info, ACTOR_ORDER, first, after);
     const criteria = actorCriteria(filter ?? {});
-    return toConnection(await new ActorRepository(ctx.db).list(criteria, page), page.after !== null);
+    return toConnection(await new ActorRepository(ctx.db).list(criteria, page.request), page);
   }
 
   @FieldResolver(() => [Role], { description: 'Offices held, current ones first.' })
@@ -56,7 +61,7 @@ export class ActorResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<StatementConnection> {
-    const page = pageArgs(first, after);
+    const page = pageArgs(ctx, info, STATEMENT_ORDER, first, after);
     const criteria = { ...statementCriteria({ includeDeprecated }), speaker: actor.key };
     return statementPage(ctx, info, criteria, page);
   }
@@ -65,13 +70,14 @@ export class ActorResolver {
   async mentionedIn(
     @Root() actor: Actor,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ArticleConnection> {
-    const page = pageArgs(first, after);
+    const page = pageArgs(ctx, info, ARTICLE_ORDER, first, after);
     return toConnection(
-      await ctx.scope.get(articleLoaders).mentioning.load({ actor: actor.key, ...page }),
-      page.after !== null,
+      await ctx.scope.get(articleLoaders).mentioning.load({ actor: actor.key, ...page.request }),
+      page,
     );
   }
 }

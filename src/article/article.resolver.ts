@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { actorLoaders } from '../actor/actor.loaders';
 import { Actor } from '../actor/actor.type';
 import type { GraphQLContext } from '../shared/context';
@@ -16,11 +17,12 @@ export class ArticleResolver {
   @Query(() => ArticleConnection, { description: 'All articles, newest first (undated ones last).' })
   async articles(
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ArticleConnection> {
-    const page = pageArgs(first, after);
-    return toConnection(await ctx.scope.get(articleLoaders).repository.list(page), page.after !== null);
+    const page = pageArgs(ctx, info, 'sortKey desc', first, after);
+    return toConnection(await ctx.scope.get(articleLoaders).repository.list(page.request), page);
   }
 
   @FieldResolver(() => String, {

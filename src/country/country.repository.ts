@@ -2,7 +2,6 @@ import { toGlobalId } from '../shared/global-id';
 import { Label, Rel } from '../shared/graph-schema';
 import { namesFrom } from '../shared/graphql/names';
 import type { Page } from '../shared/graphql/connection.type';
-import { encodeCursor } from '../shared/graphql/pagination';
 import { int, type Database } from '../shared/neo4j/database';
 import type { CountryRow } from './country-reference';
 import { Country } from './country.type';
@@ -48,7 +47,7 @@ export class CountryRepository {
     return {
       totalCount: row?.total ?? 0,
       hasNextPage: page.length > limit,
-      items: page.slice(0, limit).map((props) => ({ node: toCountry(props), cursor: encodeCursor(String(props.id)) })),
+      items: page.slice(0, limit).map((props) => ({ node: toCountry(props), position: String(props.id) })),
     };
   }
 
@@ -66,7 +65,8 @@ export class CountryRepository {
          WITH c, row
          UNWIND row.aliases AS alias
          MERGE (a:${Label.Alias} {key: alias.key})
-         ON CREATE SET a.text = CASE alias.lang WHEN 'code' THEN null ELSE alias.text END
+         ON CREATE SET a.text = CASE alias.lang WHEN 'code' THEN null ELSE alias.text END,
+           a.search_text = CASE alias.lang WHEN 'code' THEN null ELSE alias.key END
          MERGE (c)-[r:${Rel.HAS_ALIAS}]->(a)
          ON CREATE SET r.text = alias.text, r.lang = alias.lang`,
         { rows },

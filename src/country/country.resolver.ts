@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../shared/context';
 import { toConnection } from '../shared/graphql/connection.type';
 import { pageArgs } from '../shared/graphql/pagination';
@@ -16,10 +17,11 @@ export class CountryResolver {
   @Query(() => CountryConnection, { description: 'All countries, in code order.' })
   async countries(
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<CountryConnection> {
-    const page = pageArgs(first, after);
-    return toConnection(await new CountryRepository(ctx.db).list(page.limit, page.after), page.after !== null);
+    const page = pageArgs(ctx, info, 'id asc', first, after);
+    return toConnection(await new CountryRepository(ctx.db).list(page.limit, page.after), page);
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Label, Rel } from '../shared/graph-schema';
 import type { Tx } from '../shared/neo4j/database';
 
@@ -58,7 +59,7 @@ export class CurationRepository {
   ): Promise<NodeRow | null> {
     const [row] = await this.tx.run<NodeRow>(
       `MATCH (e:${label} {id: $key})
-       MERGE (al:${Label.Alias} {key: $alias.key}) ON CREATE SET al.text = $alias.text, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
+       MERGE (al:${Label.Alias} {key: $alias.key}) ON CREATE SET al.text = $alias.text, al.search_text = $alias.key, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
        WITH e, al, EXISTS { (e)-[:${Rel.HAS_ALIAS}]->(al) } AS known
        MERGE (e)-[h:${Rel.HAS_ALIAS}]->(al)
        ON CREATE SET h.text = $alias.text, h.lang = $alias.lang, h.createdAt = datetime($stamp.now),
@@ -90,17 +91,22 @@ export class CurationRepository {
   async addStatusChange(
     change: { key: string; meetingKey: string; statementKey: string; status: string; seq: number },
     stamp: CurationStamp,
-  ): Promise<void> {
-    await this.tx.run(
+  ): Promise<boolean> {
+    // A token set on create and read back tells this call's creation from an entry that was already there.
+    const [row] = await this.tx.run<{ created: boolean }>(
       `MATCH (m:${Label.Meeting} {id: $change.meetingKey})
        MATCH (s:${Label.Statement} {id: $change.statementKey})
        MERGE (c:${Label.StatusChange} {id: $change.key})
        ON CREATE SET c.status = $change.status, c.seq = $change.seq, c.asOf = s.date,
-         c.createdAt = datetime($stamp.now), c.createdBy = $stamp.by, ${STAMP('c')}
+         c.createdAt = datetime($stamp.now), c.createdBy = $stamp.by, c.curationToken = $token, ${STAMP('c')}
+       WITH m, s, c, coalesce(c.curationToken = $token, false) AS created
+       REMOVE c.curationToken
        MERGE (m)-[:${Rel.HAS_STATUS}]->(c)
-       MERGE (c)-[:${Rel.ASSERTED_BY}]->(s)`,
-      { change, stamp },
+       MERGE (c)-[:${Rel.ASSERTED_BY}]->(s)
+       RETURN created`,
+      { change, stamp, token: randomUUID() },
     );
+    return row?.created ?? false;
   }
 
   async meeting(key: string): Promise<Record<string, unknown> | null> {
@@ -211,6 +217,82 @@ export class CurationRepository {
        MATCH (a:${Label.Article} {id: row.key})
        SET a.contentHash = row.contentHash, ${STAMP('a')}`,
       { contentHashes, stamp },
+    );
+  }
+
+  /** Both meetings' properties, locked for the merge (written first); null where one is missing. */
+  async lockMeetings(
+    keep: string,
+    remove: string,
+    stamp: CurationStamp,
+  ): Promise<{ keep: Record<string, unknown> | null; remove: Record<string, unknown> | null }> {
+    const [row] = await this.tx.run<{ keep: Record<string, unknown> | null; remove: Record<string, unknown> | null }>(
+      `OPTIONAL MATCH (k:${Label.Meeting} {id: $keep})
+       OPTIONAL MATCH (r:${Label.Meeting} {id: $remove})
+       FOREACH (x IN [n IN [k, r] WHERE n IS NOT NULL] | SET ${STAMP('x')})
+       RETURN properties(k) AS keep, properties(r) AS remove`,
+      { keep, remove, stamp },
+    );
+    return row!;
+  }
+
+  /**
+   * Moves everything of the removed meeting to the kept one: the statements about it, its participants (the kept
+   * meeting gets the union), its status history, and its location when the kept one has none; copies the date and
+   * duration the kept one lacks; leaves a redirect (retargeting older ones) and deletes the removed meeting.
+   * Throws if the removed meeting still has a relationship of a type this code does not know.
+   */
+  async mergeMeetings(keep: string, remove: string, stamp: CurationStamp): Promise<void> {
+    const params = { keep, remove, stamp };
+    await this.tx.run(
+      `MATCH (k:${Label.Meeting} {id: $keep})
+       MATCH (r:${Label.Meeting} {id: $remove})<-[old:${Rel.ABOUT}]-(s)
+       MERGE (s)-[moved:${Rel.ABOUT}]->(k)
+       SET moved += properties(old), ${STAMP('s')}
+       DELETE old`,
+      params,
+    );
+    for (const type of [Rel.PARTICIPANT, Rel.HAS_STATUS] as const) {
+      await this.tx.run(
+        `MATCH (k:${Label.Meeting} {id: $keep})
+         MATCH (r:${Label.Meeting} {id: $remove})-[old:${type}]->(x)
+         MERGE (k)-[moved:${type}]->(x)
+         SET moved += properties(old)
+         DELETE old`,
+        params,
+      );
+    }
+    await this.tx.run(
+      `MATCH (k:${Label.Meeting} {id: $keep})
+       MATCH (r:${Label.Meeting} {id: $remove})-[old:${Rel.LOCATED_IN}]->(c)
+       CALL (k, c) {
+         WITH k, c WHERE NOT EXISTS { (k)-[:${Rel.LOCATED_IN}]->() }
+         MERGE (k)-[:${Rel.LOCATED_IN}]->(c)
+       }
+       DELETE old`,
+      params,
+    );
+    const left = await this.tx.run<{ type: string; n: number }>(
+      `MATCH (:${Label.Meeting} {id: $remove})-[x]-() RETURN type(x) AS type, count(*) AS n`,
+      params,
+    );
+    if (left.length > 0) {
+      throw new Error(
+        `mergeMeetings does not know how to move: ${left.map((row) => `${row.type} (${row.n})`).join(', ')}`,
+      );
+    }
+    await this.tx.run(
+      `MATCH (k:${Label.Meeting} {id: $keep})
+       MATCH (r:${Label.Meeting} {id: $remove})
+       SET k.date = coalesce(k.date, r.date), k.durationMinutes = coalesce(k.durationMinutes, r.durationMinutes)
+       MERGE (d:${Label.Redirect} {id: '${Label.Meeting}:' + $remove})
+       SET d.target = $keep, d.createdAt = datetime($stamp.now), d.createdBy = $stamp.by
+       WITH r
+       OPTIONAL MATCH (older:${Label.Redirect} {target: $remove}) WHERE older.id STARTS WITH '${Label.Meeting}:'
+       SET older.target = $keep, ${STAMP('older')}
+       WITH DISTINCT r
+       DELETE r`,
+      params,
     );
   }
 

@@ -6,7 +6,7 @@ import { Statement } from '../statement/statement.type';
 import type { GraphQLContext } from '../shared/context';
 import { Entity } from '../shared/graphql/entity.interface';
 import { MeetingStatus } from '../shared/graphql/enums';
-import { addAlias, deprecateStatement, mergeEntities, setMeetingStatus } from './curation.service';
+import { addAlias, deprecateStatement, mergeEntities, mergeMeetings, setMeetingStatus } from './curation.service';
 
 @Resolver()
 export class CurationResolver {
@@ -49,6 +49,22 @@ export class CurationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Actor> {
     return mergeEntities(ctx.db, ctx.caller!, keep, remove);
+  }
+
+  @Authorized('admin')
+  @Mutation(() => Meeting, {
+    description:
+      'Merges a duplicate meeting into another: the statements about it, its participants, status history, and ' +
+      'its location, date and duration where keep lacks them move to keep; the status is derived again, and the ' +
+      'removed id resolves to keep from now on. Mends meetings the identity rule (see MeetingInput) split. Returns ' +
+      'the kept meeting. Needs an admin key.',
+  })
+  mergeMeetings(
+    @Arg('keep', () => ID) keep: string,
+    @Arg('remove', () => ID) remove: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Meeting> {
+    return mergeMeetings(ctx.db, ctx.caller!, keep, remove);
   }
 
   @Authorized('admin')

@@ -12,12 +12,13 @@ import type { Meeting } from '../meeting/meeting.type';
 import { toStatement } from '../statement/statement.mapper';
 import type { Statement } from '../statement/statement.type';
 import type { Caller } from '../shared/context';
+import { emitCreated } from '../shared/domain-events';
 import { BadUserInputError, NotFoundError, type FieldProblem } from '../shared/errors';
 import { fromGlobalId } from '../shared/global-id';
 import { Label } from '../shared/graph-schema';
 import type { MeetingStatus } from '../shared/graphql/enums';
 import type { Database } from '../shared/neo4j/database';
-import { normalizeName } from '../shared/text/normalize';
+import { hasMatchableText, isInvisible, normalizeName } from '../shared/text/normalize';
 import { CurationRepository, type CurationStamp } from './curation.repository';
 
 const MAX_ALIAS = 300;
@@ -30,7 +31,7 @@ function stampFor(caller: Caller): CurationStamp {
 function requireText(path: string, value: string, max: number): string {
   const text = value.trim();
   const problems: FieldProblem[] = [];
-  if (text === '') problems.push({ path, message: 'must not be empty' });
+  if (isInvisible(text)) problems.push({ path, message: 'must not be empty (invisible characters do not count)' });
   else if (text.length > max) problems.push({ path, message: `must be at most ${max} characters` });
   if (problems.length > 0) throw new BadUserInputError('Invalid input', problems);
   return text;
@@ -50,8 +51,11 @@ export async function addAlias(
   const entity = fromGlobalId(entityId, 'entity', ['Actor', 'Country']);
   const text = requireText('alias', alias, MAX_ALIAS);
   const key = normalizeName(text);
-  if (key === '')
-    throw new BadUserInputError('Invalid input', [{ path: 'alias', message: 'has no letters or digits' }]);
+  if (!hasMatchableText(text)) {
+    throw new BadUserInputError('Invalid input', [
+      { path: 'alias', message: 'must hold a letter or digit (invisible characters and punctuation are not a name)' },
+    ]);
+  }
   if (lang != null && !isLanguageTag(lang)) {
     throw new BadUserInputError('Invalid input', [
       { path: 'lang', message: 'must be a BCP 47 language tag such as ar' },
@@ -82,7 +86,8 @@ export async function setMeetingStatus(
   const meeting = fromGlobalId(meetingId, 'meeting', ['Meeting']);
   const statement = fromGlobalId(statementId, 'statement', ['Statement']);
   const stamp = stampFor(caller);
-  return db.writeTx(async (tx) => {
+  const key = statusChangeKey(meeting.id, status, statement.id);
+  const { result, created } = await db.writeTx(async (tx) => {
     const repository = new CurationRepository(tx);
     const found = await repository.statementForMeeting(meeting.id, statement.id);
     if (!found.meeting) throw new NotFoundError('Meeting', meetingId);
@@ -92,9 +97,9 @@ export async function setMeetingStatus(
         { path: 'statement', message: 'must be a statement about this meeting to assert its status' },
       ]);
     }
-    await repository.addStatusChange(
+    const created = await repository.addStatusChange(
       {
-        key: statusChangeKey(meeting.id, status, statement.id),
+        key,
         meetingKey: meeting.id,
         statementKey: statement.id,
         status,
@@ -103,8 +108,11 @@ export async function setMeetingStatus(
       stamp,
     );
     await new IngestRepository(tx).refreshMeetingStatus([meeting.id], stamp);
-    return toMeeting((await repository.meeting(meeting.id))!);
+    return { result: toMeeting((await repository.meeting(meeting.id))!), created };
   });
+  // Committed: now subscribers may hear of it (only when this call added the entry).
+  if (created) emitCreated([], [{ key, meetingKey: meeting.id }]);
+  return result;
 }
 
 /**
@@ -140,6 +148,38 @@ export async function mergeEntities(db: Database, caller: Caller, keepId: string
     const hashes = published.map((a) => ({ key: a.key, contentHash: contentHash(keepKey, a.title, a.text) }));
     await repository.mergeActors(keepKey, remove.id, extra, hashes, stamp);
     return toActorRow(repository, keepKey);
+  });
+}
+
+/**
+ * Merges two meetings that are one (split by an ingest before the identity rule, or told apart by it wrongly):
+ * statements about `remove`, its participants, status history and (if `keep` has none) location move to `keep`,
+ * the date and duration `keep` lacks are copied, `keep`'s status is derived again from the joined history, and a
+ * redirect makes the removed id resolve to `keep`. Replaying a merge already done returns the kept meeting.
+ * @throws BadUserInputError naming `keep` or `remove` when an id is not a meeting's, or `remove` when both are one.
+ * @throws NotFoundError when either meeting does not exist.
+ */
+export async function mergeMeetings(db: Database, caller: Caller, keepId: string, removeId: string): Promise<Meeting> {
+  const keep = fromGlobalId(keepId, 'keep', ['Meeting']);
+  const remove = fromGlobalId(removeId, 'remove', ['Meeting']);
+  const stamp = stampFor(caller);
+  return db.writeTx(async (tx) => {
+    const repository = new CurationRepository(tx);
+    const keepKey = (await repository.redirectTarget('Meeting', keep.id)) ?? keep.id;
+    if (keepKey === remove.id) {
+      throw new BadUserInputError('Invalid input', [{ path: 'remove', message: 'must differ from keep' }]);
+    }
+    const locked = await repository.lockMeetings(keepKey, remove.id, stamp);
+    if (!locked.keep) throw new NotFoundError('Meeting', keepId);
+    if (!locked.remove) {
+      if ((await repository.redirectTarget('Meeting', remove.id)) === keepKey) {
+        return toMeeting((await repository.meeting(keepKey))!);
+      }
+      throw new NotFoundError('Meeting', removeId);
+    }
+    await repository.mergeMeetings(keepKey, remove.id, stamp);
+    await new IngestRepository(tx).refreshMeetingStatus([keepKey], stamp);
+    return toMeeting((await repository.meeting(keepKey))!);
   });
 }
 

@@ -1,6 +1,10 @@
 import { AUDIT_PROPERTIES, Label, Rel } from '../shared/graph-schema';
+import { SEARCH_FIELDS, searchProperty } from '../shared/text/search-text';
 import { int, type Database } from '../shared/neo4j/database';
 import type { NodeRow } from './entity.mapper';
+
+/** The search shadows (search-text.ts): for the full-text indexes only, never read back. */
+const SEARCH_SHADOWS = [...new Set(Object.values(SEARCH_FIELDS).flatMap((fields) => fields.map(searchProperty)))];
 
 /**
  * Cypher map of the properties of node `v` that the GraphQL types read: all of them but the audit stamps and
@@ -8,7 +12,7 @@ import type { NodeRow } from './entity.mapper';
  * share of decoding a page, bench Q2). `v` and `omit` are names from our own code, never user input.
  */
 export function readProps(v: string, omit: readonly string[] = []): string {
-  return `${v} {.*, ${[...AUDIT_PROPERTIES, ...omit].map((p) => `${p}: null`).join(', ')}}`;
+  return `${v} {.*, ${[...AUDIT_PROPERTIES, ...SEARCH_SHADOWS, ...omit].map((p) => `${p}: null`).join(', ')}}`;
 }
 
 /**

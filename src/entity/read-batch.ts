@@ -1,11 +1,6 @@
 import type { Page } from '../shared/graphql/connection.type';
-import { encodeCursor } from '../shared/graphql/pagination';
 
-/** What a connection field asks for: a page size (already checked) and the decoded cursor. */
-export interface PageRequest {
-  limit: number;
-  after: string | null;
-}
+export type { PageRequest } from '../shared/graphql/pagination';
 
 /** A node with the sort key its cursor wraps. */
 export interface Sorted<T> {
@@ -43,7 +38,7 @@ export function toPage<T>(rows: readonly Sorted<T>[], limit: number, totalCount:
   return {
     totalCount,
     hasNextPage: rows.length > limit,
-    items: rows.slice(0, limit).map((row) => ({ node: row.node, cursor: encodeCursor(row.sortKey) })),
+    items: rows.slice(0, limit).map((row) => ({ node: row.node, position: row.sortKey })),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Actor } from '../actor/actor.type';
 import type { Country } from '../country/country.type';
 import { BadUserInputError } from '../shared/errors';
 import type { Database } from '../shared/neo4j/database';
-import { hasArabic, normalizeName } from '../shared/text/normalize';
+import { hasArabic, hasMatchableText, normalizeName } from '../shared/text/normalize';
 import { toEntity } from './entity.mapper';
 import { EntityRepository } from './entity.repository';
 import { fuzzyNameQuery } from './lucene';
@@ -14,11 +14,12 @@ const MAX_CANDIDATES = 10;
  * Resolves a name or alias, in any language or spelling, to Actors and Countries: exact matches of its normalized
  * form against alias keys first, then fuzzy full-text matches of every word (the Arabic analyzer for Arabic text,
  * the standard one otherwise), best first and each entity once.
- * @throws BadUserInputError when the name is empty or longer than 200 characters.
+ * @throws BadUserInputError naming `name` when it has no letter or digit once normalized (empty, or only invisible
+ *   characters such as U+200B) or is longer than 200 UTF-16 code units.
  */
 export async function resolveEntity(db: Database, name: string): Promise<(Actor | Country)[]> {
   const key = normalizeName(name);
-  if (key === '' || name.length > MAX_NAME_LENGTH) {
+  if (!hasMatchableText(name) || name.length > MAX_NAME_LENGTH) {
     throw new BadUserInputError('Invalid name', [
       { path: 'name', message: `must hold a letter or digit and at most ${MAX_NAME_LENGTH} characters` },
     ]);

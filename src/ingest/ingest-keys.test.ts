@@ -13,6 +13,28 @@ describe('ingest keys', () => {
     assert.match(statusChangeKey('m', 'HELD', 's'), /^[0-9a-f]{32}$/);
   });
 
+  it('key a meeting by its location too, and an undated one by the article that first reports it', () => {
+    assert.notEqual(
+      meetingKey('SUMMIT', ['a', 'b'], null, 'HU', 'x'),
+      meetingKey('SUMMIT', ['a', 'b'], null, 'AE', 'x'),
+    );
+    assert.notEqual(
+      meetingKey('SUMMIT', ['a', 'b'], null, null, 'x'),
+      meetingKey('SUMMIT', ['a', 'b'], null, null, 'y'),
+    );
+    // A dated meeting is the same whichever article reports it.
+    assert.equal(
+      meetingKey('SUMMIT', ['a', 'b'], '2025-08-15', 'US', 'x'),
+      meetingKey('SUMMIT', ['b', 'a'], '2025-08-15', 'US', 'y'),
+    );
+  });
+
+  it('identify an article by the canonical form of its URL', () => {
+    const key = articleKey('https://www.example.org/a?id=7', 'h');
+    assert.equal(articleKey('HTTPS://WWW.EXAMPLE.ORG:443/a?utm_source=x&id=7#top', 'other'), key);
+    assert.notEqual(articleKey('https://www.example.org/a?id=8', 'h'), key);
+  });
+
   it('identify an article by URL when it has one, else by outlet, title and text', () => {
     const hash = contentHash('al-ittihad', 'Title', 'Text');
     assert.equal(hash.length, 64);

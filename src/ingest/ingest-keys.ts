@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalUrl } from '../shared/text/canonical-url';
 import { normalizeName } from '../shared/text/normalize';
 
 /**
@@ -17,9 +18,12 @@ export function contentHash(outletKey: string, title: string, text: string): str
     .digest('hex');
 }
 
-/** An article's key: from its URL when it has one, else from its content. */
+/**
+ * An article's key: from the canonical form of its URL when it has one (canonical-url.ts: the same page with
+ * `?utm_source=x` or an upper-case host is the same article), else from its content.
+ */
 export function articleKey(url: string | null | undefined, hash: string): string {
-  return url ? digest(['url', url.trim()]) : hash.slice(0, 32);
+  return url ? digest(['url', canonicalUrl(url) ?? url.trim()]) : hash.slice(0, 32);
 }
 
 export function statementKey(articleKey: string, span: { start: number; end: number }, speakerKey: string): string {
@@ -30,9 +34,26 @@ export function reportKey(statementKey: string, articleKey: string, span: { star
   return digest(['report', statementKey, articleKey, span.start, span.end]);
 }
 
-/** A meeting is the same meeting whichever article reports it: same kind, same participants, same date. */
-export function meetingKey(kind: string, participantKeys: readonly string[], date: string | null | undefined): string {
-  return digest(['meeting', kind, [...new Set(participantKeys)].sort(), date ?? '']);
+/**
+ * The key of a meeting created by an ingest (meeting-identity.ts says when a stored one is matched instead): kind,
+ * participants, date and location. An undated meeting's key also holds the article that first reports it, so a
+ * later proposal that matches no open meeting (the first was held, or is out of the window) gets a key of its own.
+ */
+export function meetingKey(
+  kind: string,
+  participantKeys: readonly string[],
+  date: string | null | undefined,
+  locationKey: string | null = null,
+  articleKey: string | null = null,
+): string {
+  return digest([
+    'meeting',
+    kind,
+    [...new Set(participantKeys)].sort(),
+    date ?? '',
+    locationKey ?? '',
+    date ? '' : (articleKey ?? ''),
+  ]);
 }
 
 export function statusChangeKey(meetingKey: string, status: string, statementKey: string): string {

@@ -24,6 +24,7 @@ const ACTOR = ['Actor'] as const;
 const COUNTRY = ['Country'] as const;
 const ACTOR_OR_COUNTRY = ['Actor', 'Country'] as const;
 const TOPIC = ['Topic'] as const;
+const MEETING = ['Meeting'] as const;
 const SUBJECT = ['Actor', 'Country', 'Meeting', 'Topic'] as const;
 
 function entitySlot(path: string, ref: EntityRefData, allowed: readonly RefTarget[]): RefSlot {
@@ -36,6 +37,10 @@ function entitySlot(path: string, ref: EntityRefData, allowed: readonly RefTarge
     allowed,
     creates: allowed.includes('Actor') ? 'Actor' : null,
   };
+}
+
+function meetingSlot(path: string, id: string): RefSlot {
+  return { path, id, name: null, kind: null, country: null, allowed: MEETING, creates: null };
 }
 
 function subjectSlot(path: string, ref: SubjectRefData, allowed: readonly RefTarget[]): RefSlot {
@@ -51,7 +56,10 @@ export function collectRefs(input: ArticleInputData): RefSlot[] {
   (input.mentions ?? []).forEach((ref, i) => slots.push(entitySlot(`mentions[${i}]`, ref, ACTOR_OR_COUNTRY)));
   (input.topics ?? []).forEach((ref, i) => slots.push(subjectSlot(`topics[${i}]`, ref, TOPIC)));
   (input.meetings ?? []).forEach((meeting, i) => {
-    meeting.participants.forEach((ref, j) => slots.push(entitySlot(`meetings[${i}].participants[${j}]`, ref, ACTOR)));
+    if (meeting.id != null) slots.push(meetingSlot(`meetings[${i}]`, meeting.id));
+    (meeting.participants ?? []).forEach((ref, j) =>
+      slots.push(entitySlot(`meetings[${i}].participants[${j}]`, ref, ACTOR)),
+    );
     if (meeting.location) slots.push(entitySlot(`meetings[${i}].location`, meeting.location, COUNTRY));
   });
   input.statements.forEach((statement, i) => {

@@ -1,10 +1,12 @@
-import type { MeetingKind, MeetingStatus } from '../shared/graphql/enums';
+import type { MeetingStatus } from '../shared/graphql/enums';
 import { meetingKey, reportKey, statementKey, statusChangeKey } from './ingest-keys';
 import type { ArticleInputData } from './ingest.model';
 import type { MeetingRow, StatementRow, StatusChangeRow } from './ingest.repository';
+import { meetingAsOf } from './meeting-identity';
 import { meetingNames } from './meeting-naming';
 import { LIFECYCLE_ORDER } from './meeting-status';
 import type { ResolvedRef } from './name-resolver';
+import { withSearchProperties } from '../shared/text/search-text';
 
 /**
  * Pure builders of the rows an ingest writes, from the input and its resolved references. `ref(path)` gives what
@@ -15,35 +17,59 @@ export interface Resolved {
   eid(path: string): string;
 }
 
-/** One row per distinct meeting, and for each input meeting key the computed key of its row. */
+/**
+ * One row per distinct meeting, and for each input meeting key the computed key of its row. A meeting named by
+ * `id` gives a row with `fixed` set: it is that meeting, and only what it lacks (date, duration, location) is added.
+ */
 export function meetingRows(
   input: ArticleInputData,
+  articleKey: string,
   resolved: Resolved,
 ): { rows: MeetingRow[]; rowKeyOf: Map<string, string> } {
   const rows = new Map<string, MeetingRow>();
   const rowKeyOf = new Map<string, string>();
   (input.meetings ?? []).forEach((meeting, i) => {
-    const paths = meeting.participants.map((_, j) => `meetings[${i}].participants[${j}]`);
+    const location = meeting.location ? resolved.ref(`meetings[${i}].location`) : null;
+    const statementDates = input.statements
+      .filter((statement) => statement.about.some((subject) => subject.meeting === meeting.key))
+      .map((statement) => statement.saidOn ?? input.publishedOn ?? null);
+    const common = {
+      date: meeting.date ?? null,
+      durationMinutes: meeting.durationMinutes ?? null,
+      location: location ? resolved.eid(`meetings[${i}].location`) : null,
+      asOf: meetingAsOf(statementDates, input.publishedOn ?? null),
+    };
+    if (meeting.id != null) {
+      const stored = resolved.ref(`meetings[${i}]`);
+      rowKeyOf.set(meeting.key, stored.key);
+      if (!rows.has(stored.key)) {
+        rows.set(stored.key, { ...common, key: stored.key, fixed: true, kind: '', names: {}, participants: [] });
+      }
+      return;
+    }
+    const paths = (meeting.participants ?? []).map((_, j) => `meetings[${i}].participants[${j}]`);
     const participants = paths.map((path) => resolved.ref(path));
     const key = meetingKey(
-      meeting.kind,
+      meeting.kind!,
       participants.map((p) => p.key),
       meeting.date,
+      location?.key ?? null,
+      articleKey,
     );
     rowKeyOf.set(meeting.key, key);
     if (rows.has(key)) return;
     const names = meetingNames(
-      meeting.kind as MeetingKind,
+      meeting.kind!,
       participants.map((p) => p.names),
     );
     rows.set(key, {
+      ...common,
       key,
-      kind: meeting.kind,
+      fixed: false,
+      kind: meeting.kind!,
       names: { name_en: names.en, name_ar: names.ar },
-      date: meeting.date ?? null,
-      durationMinutes: meeting.durationMinutes ?? null,
-      participants: [...new Set(paths.map((path) => resolved.eid(path)))],
-      location: meeting.location ? resolved.eid(`meetings[${i}].location`) : null,
+      // Sorted: the first is the one locked and matched from (IngestRepository.mergeMeetings).
+      participants: [...new Set(paths.map((path) => resolved.eid(path)))].sort(),
     });
   });
   return { rows: [...rows.values()], rowKeyOf };
@@ -64,7 +90,7 @@ export function statementRows(
     );
     return {
       key,
-      props: {
+      props: withSearchProperties('Statement', {
         text: statement.text,
         language: statement.language ?? input.language,
         translation: statement.translation ?? null,
@@ -75,7 +101,7 @@ export function statementRows(
         plover: statement.plover ?? null,
         goldstein: statement.goldstein ?? null,
         rationale: statement.rationale ?? null,
-      },
+      }),
       saidOn: statement.saidOn ?? null,
       speaker: resolved.eid(`${path}.speaker`),
       onBehalfOf: statement.onBehalfOf ? resolved.eid(`${path}.onBehalfOf`) : null,

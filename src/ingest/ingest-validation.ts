@@ -2,7 +2,9 @@ import { BadUserInputError, type FieldProblem } from '../shared/errors';
 import { tryFromGlobalId } from '../shared/global-id';
 import { ActorKind, MeetingKind, MeetingStatus, StatementForm } from '../shared/graphql/enums';
 import { isIsoDate } from '../shared/graphql/date.scalar';
-import { normalizeName } from '../shared/text/normalize';
+import { hasMatchableText, isInvisible, normalizeName } from '../shared/text/normalize';
+import { canonicalUrl } from '../shared/text/canonical-url';
+import { cutAt } from '../shared/text/spans';
 import { collectRefs, type RefSlot } from './ingest-refs';
 import type { ArticleInputData, MeetingInputData, StatementInputData, SubjectRefData } from './ingest.model';
 
@@ -75,7 +77,7 @@ class Problems {
       if (required) this.add(path, 'is required');
       return;
     }
-    if (value.trim() === '') this.add(path, 'must not be empty');
+    if (isInvisible(value)) this.add(path, 'must not be empty (invisible characters do not count)');
     else if (value.length > max) this.add(path, `must be at most ${max} characters (got ${value.length})`);
   }
 
@@ -116,8 +118,11 @@ function checkRef(problems: Problems, slot: RefSlot): void {
     }
   } else {
     problems.text(`${slot.path}.name`, slot.name, INGEST_LIMITS.name, true);
-    if (slot.name!.trim() !== '' && normalizeName(slot.name!) === '') {
-      problems.add(`${slot.path}.name`, 'has no letters or digits to match');
+    if (!isInvisible(slot.name!) && !hasMatchableText(slot.name!)) {
+      problems.add(
+        `${slot.path}.name`,
+        'must hold a letter or digit (invisible characters and punctuation are not a name)',
+      );
     }
   }
   if (slot.kind != null && !Object.values(ActorKind).includes(slot.kind)) {
@@ -135,10 +140,20 @@ function isAboutMeeting(statement: StatementInputData | undefined, key: string):
 function checkMeeting(problems: Problems, input: ArticleInputData, meeting: MeetingInputData, i: number): void {
   const path = `meetings[${i}]`;
   problems.text(`${path}.key`, meeting.key, INGEST_LIMITS.name, true);
-  if (!Object.values(MeetingKind).includes(meeting.kind)) {
+  if (meeting.id != null) {
+    if (meeting.kind != null) problems.add(`${path}.kind`, 'must be omitted with id: the stored meeting has its kind');
+    if (meeting.participants != null) {
+      problems.add(`${path}.participants`, 'must be omitted with id: the stored meeting has its participants');
+    }
+  } else {
+    if (meeting.kind == null) problems.add(`${path}.kind`, 'is required unless id names a stored meeting');
+    if (meeting.participants == null || meeting.participants.length === 0) {
+      problems.add(`${path}.participants`, 'must name at least one participant unless id names a stored meeting');
+    }
+  }
+  if (meeting.kind != null && !Object.values(MeetingKind).includes(meeting.kind)) {
     problems.add(`${path}.kind`, `must be one of ${Object.values(MeetingKind).join(', ')}`);
   }
-  if (meeting.participants.length === 0) problems.add(`${path}.participants`, 'must name at least one participant');
   problems.count(`${path}.participants`, meeting.participants, INGEST_LIMITS.participants);
   problems.date(`${path}.date`, meeting.date);
   const minutes = meeting.durationMinutes;
@@ -208,9 +223,23 @@ function checkStatement(
       `${path}.span`,
       `must satisfy 0 <= start < end <= ${input.text.length} (the article text's length); got ${start}..${end}`,
     );
-  } else if (statement.quote != null && statement.quote.trim() !== '') {
-    if (!input.text.slice(start, end).includes(statement.quote)) {
-      problems.add(`${path}.quote`, 'must appear within the span of article text');
+  } else {
+    for (const [end_, offset] of [
+      ['start', start],
+      ['end', end],
+    ] as const) {
+      const cut = cutAt(input.text, offset);
+      if (cut) {
+        problems.add(
+          `${path}.span`,
+          `${end_} ${offset} falls inside a ${cut}; spans are UTF-16 code unit offsets at whole characters`,
+        );
+      }
+    }
+    if (statement.quote != null && !isInvisible(statement.quote)) {
+      if (!input.text.slice(start, end).includes(statement.quote)) {
+        problems.add(`${path}.quote`, 'must appear within the span of article text');
+      }
     }
   }
 }
@@ -232,7 +261,9 @@ export function validateArticleInput(input: ArticleInputData): FieldProblem[] {
   problems.date('publishedOn', input.publishedOn);
   if (input.url != null) {
     problems.text('url', input.url, INGEST_LIMITS.url, false);
-    if (!/^https?:\/\/[^\s/]+\S*$/i.test(input.url)) problems.add('url', 'must be an http(s) URL');
+    if (!/^https?:\/\/[^\s/]+\S*$/i.test(input.url.trim()) || canonicalUrl(input.url) === null) {
+      problems.add('url', 'must be an absolute http(s) URL');
+    }
   }
   problems.text('text', input.text, INGEST_LIMITS.articleText, true);
   problems.count('statements', input.statements, INGEST_LIMITS.statements);

@@ -41,25 +41,46 @@ export class SubjectRef implements SubjectRefData {
   meeting?: string | null;
 }
 
-@InputType('SpanInput', { description: 'UTF-16 offsets into ArticleInput.text, end exclusive.' })
+@InputType('SpanInput', {
+  description:
+    'Offsets into ArticleInput.text in UTF-16 code units (as JavaScript and Java index strings: an emoji outside ' +
+    'the BMP counts 2), start inclusive, end exclusive. Both must fall between whole characters: a span that splits ' +
+    'a surrogate pair or a grapheme cluster (an emoji sequence, a letter and its combining marks or harakat) is ' +
+    'BAD_USER_INPUT at statements[i].span.',
+})
 export class SpanInput implements SpanData {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'UTF-16 offset of the first code unit, inclusive.' })
   start!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'UTF-16 offset just past the last code unit, exclusive.' })
   end!: number;
 }
 
-@InputType('MeetingInput', { description: 'A meeting the statements refer to; its key is local to the input.' })
+@InputType('MeetingInput', {
+  description:
+    'A meeting the statements refer to; its key is local to the input. Identity: give `id` to name a stored ' +
+    'meeting. Otherwise the meeting is a stored one of the same kind and participants when (1) a date is given ' +
+    'and it has that date; or (2) no date is given, it has none, and either this article already reports it, or it ' +
+    'is open (status not HELD, CANCELLED or REJECTED) and its latest statement is within 90 days of this ' +
+    "article's date for it (the latest saidOn of its statements here, else publishedOn); in both cases a given " +
+    'location must be its location, if it has one. Else a new meeting is created. A closed meeting is never ' +
+    'matched by a later undated proposal. mergeMeetings mends a split.',
+})
 export class MeetingInput implements MeetingInputData {
   @Field()
   key!: string;
 
-  @Field(() => MeetingKind)
-  kind!: MeetingKind;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A stored meeting; kind and participants are then its own and must be omitted.',
+  })
+  id?: string | null;
 
-  @Field(() => [EntityRef])
-  participants!: EntityRef[];
+  @Field(() => MeetingKind, { nullable: true, description: 'Required unless id is given.' })
+  kind?: MeetingKind | null;
+
+  @Field(() => [EntityRef], { nullable: true, description: 'Required (at least one) unless id is given.' })
+  participants?: EntityRef[] | null;
 
   @Field(() => MeetingStatus, { nullable: true, description: "Status asserted by this article's statements." })
   status?: MeetingStatus | null;
@@ -70,13 +91,19 @@ export class MeetingInput implements MeetingInputData {
   })
   statusStatements?: number[] | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it takes place; part of its identity. With id: sets the date of a meeting that has none.',
+  })
   date?: string | null;
 
   @Field(() => Int, { nullable: true })
   durationMinutes?: number | null;
 
-  @Field(() => EntityRef, { nullable: true, description: 'The country where it takes place.' })
+  @Field(() => EntityRef, {
+    nullable: true,
+    description: 'The country where it takes place; part of its identity when given (see MeetingInput).',
+  })
   location?: EntityRef | null;
 }
 

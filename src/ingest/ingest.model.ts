@@ -26,8 +26,12 @@ export interface SpanData {
 
 export interface MeetingInputData {
   key: string;
-  kind: MeetingKind;
-  participants: EntityRefData[];
+  /** An existing meeting by id (merge redirects followed); then kind and participants are the stored ones. */
+  id?: string | null;
+  /** Required unless `id` is given. */
+  kind?: MeetingKind | null;
+  /** Required (at least one) unless `id` is given. */
+  participants?: EntityRefData[] | null;
   status?: MeetingStatus | null;
   /** 0-based indices of this article's statements that assert `status`; default: all statements about it. */
   statusStatements?: number[] | null;

@@ -1,6 +1,8 @@
 import { Label, Rel } from '../shared/graph-schema';
 import type { Tx } from '../shared/neo4j/database';
+import { int } from '../shared/neo4j/database';
 import type { RefTarget } from './ingest-refs';
+import { CLOSED_MEETING_STATUSES, MEETING_MATCH_WINDOW_DAYS } from './meeting-identity';
 
 /**
  * Who and when, for audit fields, plus a token unique to one transaction attempt. A MERGE stamps the token on
@@ -43,6 +45,8 @@ export interface NewEntityRow {
   names: Record<string, string>;
   alias: { key: string; text: string; lang: string };
   country: string | null;
+  /** The search shadows of the names (search-text.ts; topics only). */
+  search: Record<string, string | null>;
 }
 
 export interface ArticleRow {
@@ -52,11 +56,19 @@ export interface ArticleRow {
   language: string;
   publishedOn: string | null;
   url: string | null;
+  /** The canonical form of `url`, the article's identity by URL (canonical-url.ts). */
+  canonicalUrl: string | null;
   text: string;
+  /** The search shadows of title and text (search-text.ts). */
+  search: Record<string, string | null>;
 }
 
 export interface MeetingRow {
   key: string;
+  /** True when the input named the meeting by id: `key` is the stored meeting's, kind and participants unused. */
+  fixed: boolean;
+  /** The article's date for this meeting (meetingAsOf), for the matching window. */
+  asOf: string | null;
   kind: string;
   names: Record<string, string>;
   date: string | null;
@@ -161,6 +173,19 @@ export class IngestRepository {
   }
 
   /**
+   * The key of the stored article with this canonical URL, if there is one (the first stored, should an older
+   * database hold several: the 007-renormalize migration reports those).
+   */
+  async articleByCanonicalUrl(canonicalUrl: string): Promise<string | null> {
+    const [row] = await this.tx.run<{ key: string }>(
+      `MATCH (a:${Label.Article} {canonicalUrl: $canonicalUrl})
+       RETURN a.id AS key ORDER BY a.createdAt, a.id LIMIT 1`,
+      { canonicalUrl },
+    );
+    return row?.key ?? null;
+  }
+
+  /**
    * MERGEs the article node first thing in the transaction: concurrent ingests of the same article queue on its
    * uniqueness constraint, and each later one then sees all the earlier one wrote. A stored article's text and
    * tags are kept as first written.
@@ -172,7 +197,8 @@ export class IngestRepository {
     const [result] = await this.tx.run<MergedNode & { properties: Record<string, unknown> }>(
       `MERGE (a:${Label.Article} {id: $row.key})
        ON CREATE SET a.contentHash = $row.contentHash, a.title = $row.title, a.language = $row.language,
-         a.publishedOn = date($row.publishedOn), a.url = $row.url, a.text = $row.text, ${onCreate('a')}
+         a.publishedOn = date($row.publishedOn), a.url = $row.url, a.canonicalUrl = $row.canonicalUrl,
+         a.text = $row.text, a += $row.search, ${onCreate('a')}
        ${createdFlag('a', 'a')}
        RETURN a.id AS key, elementId(a) AS elementId, created, properties(a) AS properties`,
       { row, stamp },
@@ -200,7 +226,7 @@ export class IngestRepository {
        MERGE (e:${Label.Actor} {id: row.key})
        ON CREATE SET e.kind = row.kind, e += row.names, ${onCreate('e')}
        ${createdFlag('e', 'e, row')}
-       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
+       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text, al.search_text = row.alias.key, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
        MERGE (e)-[h:${Rel.HAS_ALIAS}]->(al) ON CREATE SET h.text = row.alias.text, h.lang = row.alias.lang
        WITH e, row, created
        CALL (e, row, created) {
@@ -217,9 +243,9 @@ export class IngestRepository {
     return this.tx.run(
       `UNWIND $rows AS row
        MERGE (e:${Label.Topic} {id: row.key})
-       ON CREATE SET e += row.names, ${onCreate('e')}
+       ON CREATE SET e += row.names, e += row.search, ${onCreate('e')}
        ${createdFlag('e', 'e, row')}
-       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
+       MERGE (al:${Label.Alias} {key: row.alias.key}) ON CREATE SET al.text = row.alias.text, al.search_text = row.alias.key, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
        MERGE (e)-[h:${Rel.HAS_ALIAS}]->(al) ON CREATE SET h.text = row.alias.text, h.lang = row.alias.lang
        RETURN e.id AS key, elementId(e) AS elementId, created`,
       { rows, stamp },
@@ -227,21 +253,57 @@ export class IngestRepository {
   }
 
   /**
-   * MERGEs meetings by key (kind, participants and date make the key). A meeting reported before gets only what
-   * it lacked: a duration or a location.
+   * MERGEs meetings by the identity rule of meeting-identity.ts (documented on MeetingInput): a row named by id
+   * (`fixed`) is that meeting; otherwise a stored meeting of the same kind and exactly the same participants, whose
+   * location (if both have one) is the given one, is matched when the dates agree, or, both undated, when this
+   * article already reports it, or it is open and its latest statement lies within the window of the row's `asOf`.
+   * The most recently reported match wins. Else the meeting is created under the row's key. A stored meeting gets
+   * only what it lacked: date (when named by id), duration, location.
+   * @param article element id of this ingest's article.
    */
-  async mergeMeetings(rows: MeetingRow[], stamp: WriteStamp): Promise<StoredNode[]> {
+  async mergeMeetings(article: string, rows: MeetingRow[], stamp: WriteStamp): Promise<StoredNode[]> {
+    // Two ingests proposing the same new undated meeting at once would each find no candidate and create one under
+    // their own (article-bound) key. Each takes a write lock on the meeting's first participant (the lowest element
+    // id: one order, no deadlock) before looking: the second then waits and finds the first one's meeting. Setting
+    // and removing a property in one statement takes the lock and leaves the node as it was (a REMOVE alone of a
+    // property that is not there takes no lock).
+    const locks = [...new Set(rows.flatMap((row) => (row.fixed ? [] : [row.participants[0]!])))].sort();
+    if (locks.length > 0) {
+      await this.tx.run(
+        `UNWIND $locks AS id MATCH (p) WHERE elementId(p) = id
+         SET p.meetingIdentityLock = true REMOVE p.meetingIdentityLock`,
+        {
+          locks,
+        },
+      );
+    }
     return this.tx.run(
-      `UNWIND $rows AS row
-       CALL (row) {
-         // The same meeting under another key: its key hashes participant keys, which a merge of actors changes.
-         MATCH (first) WHERE elementId(first) = row.participants[0]
-         OPTIONAL MATCH (first)<-[:${Rel.PARTICIPANT}]-(m:${Label.Meeting} {kind: row.kind})
-         WHERE coalesce(m.date = date(row.date), m.date IS NULL AND row.date IS NULL)
-           AND COUNT { (m)-[:${Rel.PARTICIPANT}]->() } = size(row.participants)
+      `MATCH (article) WHERE elementId(article) = $article
+       UNWIND $rows AS row
+       OPTIONAL CALL (row, article) {
+         // Meetings are matched by who, what and when, not by key: keys hash participant keys, which a merge of
+         // actors changes, and an undated meeting's key holds the article that first reported it.
+         MATCH (first) WHERE NOT row.fixed AND elementId(first) = row.participants[0]
+         MATCH (first)<-[:${Rel.PARTICIPANT}]-(m:${Label.Meeting} {kind: row.kind})
+         WHERE COUNT { (m)-[:${Rel.PARTICIPANT}]->() } = size(row.participants)
            AND all(id IN row.participants WHERE EXISTS { (m)-[:${Rel.PARTICIPANT}]->(p) WHERE elementId(p) = id })
-         RETURN head(collect(m.id)) AS storedKey
+           AND (row.location IS NULL OR NOT EXISTS { (m)-[:${Rel.LOCATED_IN}]->() }
+             OR EXISTS { (m)-[:${Rel.LOCATED_IN}]->(l) WHERE elementId(l) = row.location })
+         WITH row, m, COLLECT { MATCH (m)<-[:${Rel.ABOUT}]-(s:${Label.Statement}) RETURN max(s.date) }[0] AS last,
+           EXISTS { (m)<-[:${Rel.ABOUT}]-(:${Label.Statement})-[:${Rel.HAS_REPORT}]->(:${Label.Report})
+             -[:${Rel.IN_ARTICLE}]->(article) } AS reported
+         WHERE CASE
+           WHEN row.date IS NOT NULL THEN m.date = date(row.date)
+           WHEN m.date IS NOT NULL THEN false
+           WHEN reported THEN true
+           WHEN m.status IN $closed THEN false
+           WHEN last IS NULL OR row.asOf IS NULL THEN last IS NULL AND row.asOf IS NULL
+           ELSE abs(duration.inDays(last, date(row.asOf)).days) <= $windowDays
+         END
+         // This article's own meeting first (a replay finds what it wrote), then the most recently reported.
+         RETURN m.id AS storedKey ORDER BY reported DESC, last IS NULL, last DESC, m.id LIMIT 1
        }
+       WITH row, CASE WHEN row.fixed THEN row.key ELSE storedKey END AS storedKey
        MERGE (m:${Label.Meeting} {id: coalesce(storedKey, row.key)})
        ON CREATE SET m.kind = row.kind, m += row.names, m.date = date(row.date),
          m.durationMinutes = row.durationMinutes, ${onCreate('m')}
@@ -254,16 +316,24 @@ export class IngestRepository {
        }
        WITH m, row, created,
          NOT created AND m.durationMinutes IS NULL AND row.durationMinutes IS NOT NULL AS addDuration,
+         row.fixed AND m.date IS NULL AND row.date IS NOT NULL AS addDate,
          row.location IS NOT NULL AND NOT EXISTS { (m)-[:${Rel.LOCATED_IN}]->() } AS addLocation
        CALL (m, row, addLocation) {
          MATCH (c) WHERE addLocation AND elementId(c) = row.location
          MERGE (m)-[:${Rel.LOCATED_IN}]->(c)
        }
        FOREACH (_ IN CASE WHEN addDuration THEN [1] ELSE [] END | SET m.durationMinutes = row.durationMinutes)
-       FOREACH (_ IN CASE WHEN NOT created AND (addDuration OR addLocation) THEN [1] ELSE [] END |
+       FOREACH (_ IN CASE WHEN addDate THEN [1] ELSE [] END | SET m.date = date(row.date))
+       FOREACH (_ IN CASE WHEN NOT created AND (addDuration OR addDate OR addLocation) THEN [1] ELSE [] END |
          SET m.updatedAt = datetime($stamp.now), m.updatedBy = $stamp.by)
        RETURN row.key AS rowKey, m.id AS key, elementId(m) AS elementId, created`,
-      { rows, stamp },
+      {
+        article,
+        rows,
+        stamp,
+        closed: CLOSED_MEETING_STATUSES,
+        windowDays: int(MEETING_MATCH_WINDOW_DAYS),
+      },
     );
   }
 

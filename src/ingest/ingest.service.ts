@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../shared/context';
+import { emitCreated } from '../shared/domain-events';
 import { AppError, ConflictError, ErrorCode } from '../shared/errors';
 import { recordIngest } from '../shared/observability/metrics';
 import { toGlobalId } from '../shared/global-id';
 import type { Database } from '../shared/neo4j/database';
+import { canonicalUrl } from '../shared/text/canonical-url';
+import { searchProperties } from '../shared/text/search-text';
 import { articleKey, contentHash } from './ingest-keys';
 import { collectRefs } from './ingest-refs';
 import { meetingRows, statementRows, statusChangeRows, type Resolved } from './ingest-rows';
@@ -16,6 +19,8 @@ import { resolveRefs, type Resolution, type ResolvedRef } from './name-resolver'
 export interface IngestedArticle extends IngestOutcome {
   article: Record<string, unknown>;
   outletKey: string;
+  /** Keys of the statements and status changes this ingest created (not those it found already there). */
+  createdKeys: { statements: string[]; statusChanges: { key: string; meetingKey: string }[] };
 }
 
 /**
@@ -38,6 +43,8 @@ export async function ingestArticle(db: Database, input: ArticleInputData, calle
       writeArticle(new IngestRepository(tx), input, slots, { now, by, token: randomUUID() }),
     );
     recordIngest(ingested.created.articles > 0 ? 'created' : 'matched', { ...ingested.created });
+    // Committed: now subscribers may hear of it.
+    emitCreated(ingested.createdKeys.statements, ingested.createdKeys.statusChanges);
     return ingested;
   } catch (error) {
     recordIngest(
@@ -57,8 +64,13 @@ async function writeArticle(
   const ref = (path: string): ResolvedRef => resolution.bySlot.get(path)!;
   const outlet = ref('outlet');
   const hash = contentHash(outlet.key, input.title, input.text);
-  // The same content under a new URL is the same article: content identifies it as well as the URL does.
-  const key = (await repository.articleByContent(hash)) ?? articleKey(input.url, hash);
+  // The same content under a new URL is the same article: content identifies it as well as the URL does. A URL
+  // identifies by its canonical form; an article stored before canonical keys is found by its canonicalUrl.
+  const canonical = input.url ? canonicalUrl(input.url) : null;
+  const key =
+    (await repository.articleByContent(hash)) ??
+    (canonical ? await repository.articleByCanonicalUrl(canonical) : null) ??
+    articleKey(input.url, hash);
   const article = await repository.mergeArticle(
     {
       key,
@@ -67,7 +79,9 @@ async function writeArticle(
       language: input.language,
       publishedOn: input.publishedOn ?? null,
       url: input.url ?? null,
+      canonicalUrl: canonical,
       text: input.text,
+      search: searchProperties('Article', { title: input.title, text: input.text }),
     },
     stamp,
   );
@@ -100,10 +114,10 @@ async function writeArticle(
   }
 
   // Stored nodes by the key computed for them: an older node may carry another key (see mergeMeetings).
-  const meetings = meetingRows(input, resolved);
+  const meetings = meetingRows(input, article.key, resolved);
   const storedMeetings = new Map<string, StoredNode>();
   if (meetings.rows.length > 0) {
-    for (const row of await repository.mergeMeetings(meetings.rows, stamp)) {
+    for (const row of await repository.mergeMeetings(article.elementId, meetings.rows, stamp)) {
       storedMeetings.set(row.rowKey, row);
       created.meetings += row.created ? 1 : 0;
       matched.meetings += row.created ? 0 : 1;
@@ -113,9 +127,11 @@ async function writeArticle(
 
   const statements = statementRows(input, key, resolved, (inputKey) => storedMeeting(inputKey).elementId);
   const storedStatements = new Map<string, string>();
+  const createdKeys: IngestedArticle['createdKeys'] = { statements: [], statusChanges: [] };
   if (statements.length > 0) {
     for (const row of await repository.mergeStatements(article.elementId, statements, stamp)) {
       storedStatements.set(row.rowKey, row.key);
+      if (row.created) createdKeys.statements.push(row.key);
       created.statements += row.created ? 1 : 0;
       matched.statements += row.created ? 0 : 1;
     }
@@ -127,10 +143,14 @@ async function writeArticle(
     statements.map((row) => storedStatements.get(row.key)!),
   );
   if (changes.length > 0) {
-    await repository.mergeStatusChanges(changes, stamp);
+    const merged = await repository.mergeStatusChanges(changes, stamp);
+    const meetingOf = new Map(changes.map((change) => [change.key, change.meetingKey]));
+    for (const row of merged) {
+      if (row.created) createdKeys.statusChanges.push({ key: row.key, meetingKey: meetingOf.get(row.key)! });
+    }
     await repository.refreshMeetingStatus([...new Set(changes.map((c) => c.meetingKey))], stamp);
   }
-  return { articleKey: article.key, created, matched, article: article.properties, outletKey: outlet.key };
+  return { articleKey: article.key, created, matched, article: article.properties, outletKey: outlet.key, createdKeys };
 }
 
 /** Creates the actors and topics planned by name resolution; counts them and every existing one referenced. */

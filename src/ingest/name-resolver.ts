@@ -2,6 +2,7 @@ import { BadUserInputError, type FieldProblem } from '../shared/errors';
 import { toGlobalId, tryFromGlobalId } from '../shared/global-id';
 import { namesFrom, pickName, type Names } from '../shared/graphql/names';
 import { hasArabic, normalizeName } from '../shared/text/normalize';
+import { searchProperties } from '../shared/text/search-text';
 import { keyFromName } from './ingest-keys';
 import { withArticle } from './ingest-validation';
 import type { RefSlot, RefTarget } from './ingest-refs';
@@ -156,6 +157,7 @@ async function planNewEntities(
       names: { [`name_${lang}`]: name },
       alias: { key: aliasKey, text: name, lang },
       country: null,
+      search: type === 'Topic' ? searchProperties('Topic', { [`name_${lang}`]: name }) : {},
     };
     if (type === 'Actor') {
       const withKind = slots.find((slot) => slot.kind != null);

@@ -16,9 +16,16 @@ export function toMeeting(properties: Record<string, unknown>): Meeting {
   return meeting;
 }
 
-export function toStatusChange(properties: Record<string, unknown>, statementKey: string | null): StatusChange {
+/** Maps a StatusChange node, with the keys of the statement asserting it and of its meeting. */
+export function toStatusChange(
+  properties: Record<string, unknown>,
+  statementKey: string | null,
+  meetingKey: string,
+): StatusChange {
   const change = new StatusChange();
   change.key = String(properties.id);
+  change.id = change.key;
+  change.meetingKey = meetingKey;
   change.status = properties.status as MeetingStatus;
   change.asOf = dateString(properties.asOf);
   change.statementKey = statementKey;

@@ -71,6 +71,24 @@ export class MeetingRepository {
     return keys.map((key) => found.get(key) ?? []);
   }
 
+  /** Status history entries by key, in key order (null where unknown). */
+  async statusChanges(keys: readonly string[]): Promise<(StatusChange | null)[]> {
+    const rows = await this.db.read<{
+      key: string;
+      props: Record<string, unknown>;
+      statement: string | null;
+      meeting: string;
+    }>(
+      `UNWIND $keys AS key
+       MATCH (m:${Label.Meeting})-[:${Rel.HAS_STATUS}]->(c:${Label.StatusChange} {id: key})
+       RETURN key, properties(c) AS props, m.id AS meeting,
+         [(c)-[:${Rel.ASSERTED_BY}]->(s:${Label.Statement}) | s.id][0] AS statement`,
+      { keys },
+    );
+    const found = new Map(rows.map((row) => [row.key, toStatusChange(row.props, row.statement, row.meeting)]));
+    return keys.map((key) => found.get(key) ?? null);
+  }
+
   /** Where each meeting takes place (a Country, or an Actor such as a venue's institution), in key order. */
   async locations(keys: readonly string[]): Promise<(Actor | Country | null)[]> {
     const rows = await this.db.read<{ key: string; node: NodeRow }>(
@@ -99,7 +117,10 @@ export class MeetingRepository {
       { keys },
     );
     const found = new Map(
-      rows.map((row) => [row.key, row.changes.map((change) => toStatusChange(change.props, change.statement))]),
+      rows.map((row) => [
+        row.key,
+        row.changes.map((change) => toStatusChange(change.props, change.statement, row.key)),
+      ]),
     );
     return keys.map((key) => found.get(key) ?? []);
   }

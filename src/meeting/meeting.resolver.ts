@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-
 import { Actor } from '../actor/actor.type';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../shared/context';
-import { statementPage } from '../statement/statement-page';
+import { STATEMENT_ORDER, statementPage } from '../statement/statement-page';
 import { toConnection } from '../shared/graphql/connection.type';
 import { Entity } from '../shared/graphql/entity.interface';
 import { pageArgs } from '../shared/graphql/pagination';
@@ -15,23 +15,27 @@ import { MeetingFilter } from './meeting.input';
 import { meetingLoaders } from './meeting.loaders';
 import { Meeting, MeetingConnection, StatusChange } from './meeting.type';
 
+// Newest first by the sort key of meeting.repository.ts; cursors are bound to it (see PageArgs).
+const MEETING_ORDER = 'sortKey desc';
+
 @Resolver(() => Meeting)
 export class MeetingResolver {
   @Query(() => MeetingConnection, { description: 'Meetings, newest first (undated ones last).' })
   async meetings(
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => MeetingFilter, { nullable: true }) filter?: MeetingFilter | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<MeetingConnection> {
-    const page = pageArgs(first, after);
+    const page = pageArgs(ctx, info, MEETING_ORDER, first, after);
     const participant = filter?.participant ? fromGlobalId(filter.participant, 'filter.participant', ['Actor']) : null;
     const criteria = {
       participant: participant?.id ?? null,
       status: filter?.status ?? null,
       kind: filter?.kind ?? null,
     };
-    return toConnection(await ctx.scope.get(meetingLoaders).repository.list(criteria, page), page.after !== null);
+    return toConnection(await ctx.scope.get(meetingLoaders).repository.list(criteria, page.request), page);
   }
 
   @FieldResolver(() => [Actor])
@@ -58,7 +62,7 @@ export class MeetingResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<StatementConnection> {
-    const page = pageArgs(first, after);
+    const page = pageArgs(ctx, info, STATEMENT_ORDER, first, after);
     const criteria = { ...statementCriteria({ includeDeprecated }), about: meeting.key, aboutLabel: Label.Meeting };
     return statementPage(ctx, info, criteria, page);
   }
@@ -69,5 +73,10 @@ export class StatusChangeResolver {
   @FieldResolver(() => Statement, { nullable: true, description: 'The statement that asserted this status.' })
   statement(@Root() change: StatusChange, @Ctx() ctx: GraphQLContext): Promise<Statement | null> | null {
     return change.statementKey ? ctx.scope.get(statementLoaders).byKey.load(change.statementKey) : null;
+  }
+
+  @FieldResolver(() => Meeting, { description: 'The meeting whose status this is.' })
+  async meeting(@Root() change: StatusChange, @Ctx() ctx: GraphQLContext): Promise<Meeting> {
+    return (await ctx.scope.get(meetingLoaders).byKey.load(change.meetingKey))!;
   }
 }

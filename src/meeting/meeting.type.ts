@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../shared/graphql/connection.type';
 import { DateScalar } from '../shared/graphql/date.scalar';
 import { Subject } from '../shared/graphql/entity.interface';
@@ -29,6 +29,12 @@ export class Meeting extends Subject {
 export class StatusChange {
   key!: string;
   statementKey!: string | null;
+  meetingKey!: string;
+
+  @Field(() => ID, {
+    description: 'Stable id of this history entry (same meeting, status and asserting statement: same id).',
+  })
+  id!: string;
 
   @Field(() => MeetingStatus)
   status!: MeetingStatus;

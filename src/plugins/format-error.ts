@@ -19,6 +19,13 @@ function ruleCode(formatted: GraphQLFormattedError, error: unknown): string | nu
 }
 
 /**
+ * graphql-js stops coercing variables after 50 errors and adds this error, with no code and no node, so Apollo does
+ * not recognise it as the user-input error it is (a list of 51 nulls for [ID!] gets there). The message is
+ * graphql-js's (execution/values.js); format-error.test.ts pins it against the installed graphql.
+ */
+export const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
+/**
  * Masks unexpected errors: clients see our own codes and messages, and for anything else only
  * "Internal server error". Stack traces appear only in development (Apollo adds them there).
  */
@@ -26,6 +33,9 @@ export function createFormatError(development: boolean) {
   return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
     const own = ruleCode(formatted, error);
     if (own) return { ...formatted, extensions: { ...formatted.extensions, code: own } };
+    if (formatted.message === VARIABLE_ERROR_LIMIT && !formatted.path) {
+      return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
     return {

@@ -4,10 +4,8 @@ import { fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexit
 import type { QueryLimits } from '../shared/config';
 import type { GraphQLContext } from '../shared/context';
 import { BadUserInputError, QueryTooComplexError, type FieldProblem } from '../shared/errors';
-import { listCostEstimator } from './query-cost';
+import { listCostEstimator, MAX_QUERY_NODES } from './query-cost';
 
-// Enough for any honest query; a document with more fields than this is an attack on the analysis itself.
-const MAX_QUERY_NODES = 5000;
 const REJECTED = { http: { status: 400 } };
 
 /** The operation that will run, with the document's fragments: what the cost is computed for. */

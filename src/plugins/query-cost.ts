@@ -15,6 +15,13 @@ import { DEFAULT_PAGE_SIZE } from '../shared/graphql/pagination';
  * agencies costs about 3600 and passes, while a page of 100 nested in another page of 100 is refused.
  */
 export const ASSUMED_LIST_SIZE = 5;
+
+/**
+ * The most selections an operation may expand to (each fragment spread counted with its fragment). Enough for any
+ * honest query; more is an attack on the analysis itself. Validation refuses more (query-limits.ts, in time linear
+ * in the document), and the cost analysis, which walks every expanded path without a memo, stops there too.
+ */
+export const MAX_QUERY_NODES = 5000;
 const DEFAULT_TOP = 20;
 
 function isPageList(parent: GraphQLObjectType): boolean {

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import type { GraphQLContext } from '../shared/context';
+import { VARIABLE_ERROR_LIMIT } from './format-error';
 
 /**
  * One structured log line per operation, with its request id, duration, round trips and error codes, at info;
@@ -11,6 +12,7 @@ export function requestLogPlugin(): ApolloServerPlugin<GraphQLContext> {
       const listener: GraphQLRequestListener<GraphQLContext> = {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
+            if (error.message === VARIABLE_ERROR_LIMIT) continue; // a client's mistake (see format-error.ts)
             if (!error.extensions?.code || error.extensions.code === 'INTERNAL_SERVER_ERROR') {
               contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
             }

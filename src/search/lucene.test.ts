@@ -1,25 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { toLuceneQuery } from './lucene';
+import { searchQuery } from './lucene';
 
-describe('toLuceneQuery', () => {
-  it('escapes every operator character and disarms boolean keywords', () => {
-    assert.equal(toLuceneQuery('"Ukraine AND ('), '\\"Ukraine \\(');
-    assert.equal(toLuceneQuery('Putin OR Trump NOT Biden AND'), 'Putin Trump Biden');
-    assert.equal(toLuceneQuery('Andorra and ORANGE'), 'Andorra and ORANGE');
-    assert.equal(
-      toLuceneQuery('a+b -c && d || !e {f} [g] ^h ~i *j ?k :l \\m /n'),
-      ['a\\+b \\-c \\&\\& d \\|\\| \\!e \\{f\\} \\[g\\] \\^h \\~i \\*j \\?k \\:l \\\\m \\/n'][0],
-    );
-    assert.equal(toLuceneQuery('NOT OR'), 'not or');
+describe('searchQuery', () => {
+  it('searches the normalized words, so no operator character or keyword survives', () => {
+    assert.deepEqual(searchQuery('"Ukraine AND ('), { query: 'ukraine and', key: 'ukraine and' });
+    assert.equal(searchQuery('Putin OR Trump NOT Biden').query, 'putin or trump not biden');
+    assert.equal(searchQuery('a+b -c && d || !e {f} [g] ^h ~i *j ?k :l \\m /n').query, 'a b c d e f g h i j k l m n');
   });
 
-  it('keeps Arabic text and collapses spaces', () => {
-    assert.equal(toLuceneQuery('  دميتري   بيسكوف '), 'دميتري بيسكوف');
+  it('normalizes Arabic text as alias keys are', () => {
+    assert.equal(searchQuery('  دميتري   بيسكوف ').query, 'دميتري بيسكوف');
+    assert.equal(searchQuery('\u200fبوتین').query, 'بوتين');
+    assert.equal(searchQuery('\u0627\u0654وكرانيا').key, 'اوكرانيا');
   });
 
-  it('rejects text without a word, and overlong text, naming the argument', () => {
-    assert.throws(() => toLuceneQuery('(( ))'), /text: must contain a letter or a digit/);
-    assert.throws(() => toLuceneQuery('x'.repeat(201)), /text: must be at most 200/);
+  it('rejects text without a word, invisible text and overlong text, naming the argument', () => {
+    assert.throws(() => searchQuery('(( ))'), /text: must contain a letter or a digit/);
+    assert.throws(() => searchQuery('\u200b'), /text: must contain a letter or a digit/);
+    assert.throws(() => searchQuery('\u200f\u200e'), /text: must contain a letter or a digit/);
+    assert.throws(() => searchQuery('x'.repeat(201)), /text: must be at most 200/);
   });
 });

@@ -1,31 +1,39 @@
 import { BadUserInputError } from '../shared/errors';
 import { escapeLuceneSyntax } from '../shared/text/lucene-syntax';
+import { normalizeName } from '../shared/text/normalize';
 
-/** Longest search text accepted; Lucene builds one clause per term, and nobody types more. */
+/** Longest search text accepted, in UTF-16 code units; Lucene builds one clause per term, and nobody types more. */
 export const MAX_SEARCH_TEXT = 200;
 
-// Upper-case boolean keywords are operators to the parser. They are dropped (a user writing them meant an
-// operator, and as words they would match every "and" in a name); alone they are searched in lower case.
-const LUCENE_KEYWORD = /(^|\s)(AND|OR|NOT)(?=\s|$)/g;
+/** A search text made ready: the Lucene query and the normalized key for the exact-name bonus. */
+export interface SearchQuery {
+  /** Lucene query over the normalized words; matches words, never parses as an operator. */
+  query: string;
+  /** normalizeName(text): what alias keys and the `search_*` shadows the indexes read are made of. */
+  key: string;
+}
 
 /**
- * Turns user text into a Lucene query that matches its words and nothing else: every operator character is
- * escaped and the keywords AND/OR/NOT are dropped, so no input can make the parser fail.
- * @throws BadUserInputError naming `text` when it is too long or holds no letter or digit.
+ * Turns user text into a query of its normalized words: the text goes through normalizeName (the same
+ * normalization as alias keys and the `search_*` shadow properties the full-text indexes read), so an invisible
+ * mark, a presentation form or a Persian letter finds what the plain spelling finds. Normalized text holds no
+ * punctuation and only lower-case words, so no Lucene operator (AND, "+", "(" ...) survives; escaping is kept as a
+ * second guard.
+ * @throws BadUserInputError naming `text` when it is longer than 200 characters or has no letter or digit once
+ *   normalized (empty, punctuation only, or invisible characters only such as U+200B).
  */
-export function toLuceneQuery(text: string): string {
-  const trimmed = text.replace(/\s+/g, ' ').trim();
+export function searchQuery(text: string): SearchQuery {
+  const trimmed = text.trim();
   if (trimmed.length > MAX_SEARCH_TEXT) {
     throw new BadUserInputError('Search text too long', [
       { path: 'text', message: `must be at most ${MAX_SEARCH_TEXT} characters (got ${trimmed.length})` },
     ]);
   }
-  if (!/[\p{L}\p{N}]/u.test(trimmed)) {
+  const key = normalizeName(text);
+  if (!/[\p{L}\p{N}]/u.test(key)) {
     throw new BadUserInputError('Nothing to search for', [
-      { path: 'text', message: 'must contain a letter or a digit' },
+      { path: 'text', message: 'must contain a letter or a digit (invisible characters and punctuation do not count)' },
     ]);
   }
-  const escaped = escapeLuceneSyntax(trimmed);
-  const words = escaped.replace(LUCENE_KEYWORD, '$1').replace(/\s+/g, ' ').trim();
-  return /[\p{L}\p{N}]/u.test(words) ? words : escaped.toLowerCase();
+  return { query: escapeLuceneSyntax(key), key };
 }

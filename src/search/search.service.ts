@@ -1,7 +1,7 @@
+import { createHash } from 'node:crypto';
 import { toDomainNode } from '../explore/domain-node.mapper';
-import { BadUserInputError } from '../shared/errors';
 import { Label } from '../shared/graph-schema';
-import { encodeCursor } from '../shared/graphql/pagination';
+import type { PageArgs } from '../shared/graphql/pagination';
 import type { Database } from '../shared/neo4j/database';
 import { SearchRepository } from './search.repository';
 import { SearchConnection, SearchHit, SearchType } from './search.type';
@@ -15,18 +15,22 @@ const LABEL_OF: Record<SearchType, string> = {
 };
 
 /**
- * Search cursors hold the position in the ranking, not a sort key: scores change as data is added, so no key is
- * stable. A page boundary may therefore shift when the data changes between two page requests.
+ * The ordering search cursors are bound to: the ranking of one search, named by a digest of its normalized text and
+ * types. Search cursors hold the position in that ranking, not a sort key (scores change as data is added, so no
+ * key is stable), so a cursor of one search means nothing in another and is refused there. A page boundary may
+ * still shift when the data changes between two page requests.
+ * @param key the normalized search text.
  */
-export function offsetCursor(offset: number): string {
-  return encodeCursor(`offset:${offset}`);
+export function searchOrdering(key: string, types: SearchType[] | null): string {
+  const kinds = [...new Set(types && types.length > 0 ? types : Object.values(SearchType))].sort().join(',');
+  return `rank of ${createHash('sha256').update(`${key}\n${kinds}`).digest('base64url').slice(0, 16)}`;
 }
 
-/** The position a search cursor (already decoded by pageArgs) points after. */
-export function offsetFromCursor(decoded: string): number {
-  const match = /^offset:(\d{1,6})$/.exec(decoded);
-  if (!match) throw new BadUserInputError('Invalid cursor', [{ path: 'after', message: 'is not a search cursor' }]);
-  return Number(match[1]) + 1;
+/** The offset after the hit a search cursor points at. */
+function offsetAfter(position: string): number {
+  // The cursor was signed by this server, so a bad position is a bug, not a client's mistake.
+  if (!/^\d{1,15}$/.test(position)) throw new Error(`Search cursor with a bad position: ${position}`);
+  return Number(position) + 1;
 }
 
 /** Runs a search and wraps the page as a connection of hits. */
@@ -35,10 +39,10 @@ export async function searchPage(
   luceneQuery: string,
   key: string,
   types: SearchType[] | null,
-  limit: number,
-  after: string | null,
+  page: PageArgs,
 ): Promise<SearchConnection> {
-  const offset = after === null ? 0 : offsetFromCursor(after);
+  const limit = page.limit;
+  const offset = page.after === null ? 0 : offsetAfter(page.after);
   const labels = (types && types.length > 0 ? types : Object.values(SearchType)).map((t) => LABEL_OF[t]);
   const rows = await new SearchRepository(db).search(luceneQuery, key, labels, offset, limit);
   const edges: SearchHit[] = [];
@@ -48,7 +52,7 @@ export async function searchPage(
     const hit = new SearchHit();
     hit.node = node;
     hit.score = Math.round(row.score * 10000) / 10000;
-    hit.cursor = offsetCursor(offset + index);
+    hit.cursor = page.cursor(String(offset + index));
     edges.push(hit);
   }
   const connection = new SearchConnection();

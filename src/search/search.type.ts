@@ -25,7 +25,11 @@ export class SearchHit {
   })
   score!: number;
 
-  @Field({ description: 'Opaque cursor: the position in this ranking (scores are not stable sort keys).' })
+  @Field({
+    description:
+      'Opaque cursor: the position in this ranking (scores are not stable sort keys), valid only as `after` of a ' +
+      'search with the same text and types.',
+  })
   cursor!: string;
 }
 

@@ -33,8 +33,9 @@ const subjectRef = z.strictObject({
 
 const meeting = z.strictObject({
   key: text,
-  kind: z.enum(MeetingKind),
-  participants: z.array(entityRef),
+  id: z.string().nullish(),
+  kind: z.enum(MeetingKind).nullish(),
+  participants: z.array(entityRef).nullish(),
   status: z.enum(MeetingStatus).nullish(),
   statusStatements: z.array(z.number().int()).nullish(),
   date: date.nullish(),

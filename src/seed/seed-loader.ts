@@ -10,6 +10,7 @@ import { nameProperties, type Names } from '../shared/graphql/names';
 import { createLogger, type Logger } from '../shared/logger';
 import type { Database } from '../shared/neo4j/database';
 import { normalizeName } from '../shared/text/normalize';
+import { withSearchProperties } from '../shared/text/search-text';
 import { readBundleFile, SeedFileError } from './seed-file';
 import type { ActorDefinition, Bundle, TopicDefinition } from './seed-file.schema';
 import { SeedRepository, type AliasRow, type RoleRow } from './seed.repository';
@@ -133,7 +134,7 @@ async function loadDefinitions(
       const rows = await repository.upsertTopics(
         topics.map((topic) => ({
           key: topic.key,
-          props: nameProperties(topic.names),
+          props: withSearchProperties('Topic', nameProperties(topic.names)),
           aliases: aliasRows(topic.names, topic.aliases),
         })),
         stamp,

@@ -19,7 +19,8 @@ export interface ActorRow {
 
 export interface TopicRow {
   key: string;
-  props: Record<string, string>;
+  /** name_<lang> properties and their search shadows. */
+  props: Record<string, string | null>;
   aliases: AliasRow[];
 }
 
@@ -51,7 +52,7 @@ const CREATED = (
 
 const ADD_ALIASES = (x: string) => `CALL (${x}, row) {
     UNWIND row.aliases AS alias
-    MERGE (al:${Label.Alias} {key: alias.key}) ON CREATE SET al.text = alias.text, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
+    MERGE (al:${Label.Alias} {key: alias.key}) ON CREATE SET al.text = alias.text, al.search_text = alias.key, al.createdAt = datetime($stamp.now), al.createdBy = $stamp.by
     MERGE (${x})-[h:${Rel.HAS_ALIAS}]->(al) ON CREATE SET h.text = alias.text, h.lang = alias.lang
   }`;
 

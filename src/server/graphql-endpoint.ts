@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -13,6 +14,7 @@ import { createFormatError } from '../plugins/format-error';
 import { operationAuthPlugin } from '../plugins/operation-auth.plugin';
 import { observabilityPlugin } from '../plugins/observability.plugin';
 import { queryCostPlugin } from '../plugins/query-cost.plugin';
+import { documentLimitsPlugin } from '../plugins/document-limits.plugin';
 import { validationRules } from '../plugins/query-limits';
 import { requestLogPlugin } from '../plugins/request-log.plugin';
 import { buildGraphQLSchema } from '../schema';
@@ -23,6 +25,7 @@ import type { Logger } from '../shared/logger';
 import { DbStats } from '../shared/neo4j/database';
 import { requestIdOf } from '../shared/observability/request-id';
 import { STARTING_RETRY_AFTER_SECONDS } from './health';
+import { etagOf, notModified, readCacheHeaders } from './http-cache';
 import { GRAPHQL_PATH, requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
 import { readRequestBody, RequestBodyError } from './request-body';
 import type { Startup } from './startup';
@@ -43,6 +46,8 @@ function clientAddress(req: IncomingMessage): string {
  */
 export class GraphQLEndpoint {
   private apollo: ApolloServer<GraphQLContext> | null = null;
+  /** The executable schema, once started (the subscription transport serves it too). */
+  schema: GraphQLSchema | null = null;
   private readonly throttle: AuthThrottle;
 
   constructor(
@@ -60,9 +65,11 @@ export class GraphQLEndpoint {
   async start(server: Server): Promise<void> {
     const development = this.config.nodeEnv === 'development';
     const schema = await buildGraphQLSchema();
+    this.schema = schema;
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       validationRules: validationRules(this.config.limits),
+      parseOptions: { maxTokens: this.config.limits.maxTokens },
       formatError: createFormatError(development),
       includeStacktraceInErrorResponses: development,
       introspection: this.config.introspection,
@@ -78,6 +85,7 @@ export class GraphQLEndpoint {
         debugExtensionPlugin(),
         operationAuthPlugin(authorizedFields()),
         queryCostPlugin(this.config.limits),
+        documentLimitsPlugin(this.config.limits),
         observabilityPlugin(),
       ],
     });
@@ -144,6 +152,17 @@ export class GraphQLEndpoint {
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      // GET reads can be revalidated by a browser or CDN: ETag, Cache-Control, and 304 on If-None-Match.
+      if ((req.method === 'GET' || req.method === 'HEAD') && res.statusCode === 200) {
+        const etag = etagOf(response.body.string);
+        for (const [key, value] of Object.entries(readCacheHeaders(req, etag))) res.setHeader(key, value);
+        if (notModified(req, etag)) {
+          res.statusCode = 304;
+          res.removeHeader('content-type');
+          res.end();
+          return;
+        }
+      }
       res.setHeader('content-length', Buffer.byteLength(response.body.string));
       res.end(req.method === 'HEAD' ? undefined : response.body.string);
       return;

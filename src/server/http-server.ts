@@ -5,6 +5,9 @@ import { ErrorCode } from '../shared/error-codes';
 import type { Logger } from '../shared/logger';
 import { createMetricsHandler } from '../plugins/metrics.handler';
 import { createWebRoutes } from '../web/web-routes';
+import { exportRoutes, isExportRequest } from '../export/export.handler';
+import type { SubscriptionServer } from '../subscription/subscription-server';
+import { corsHandler } from './cors';
 import type { GraphQLEndpoint } from './graphql-endpoint';
 import { healthRoutes, STARTING_RETRY_AFTER_SECONDS } from './health';
 import { GRAPHQL_PATH, requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
@@ -80,10 +83,17 @@ export function createHttpApp(config: AppConfig, startup: Startup, log: Logger):
     });
     return true;
   };
+  let subscriptions: SubscriptionServer | null = null;
   const routes: HttpHandler[] = [
+    corsHandler(config.corsOrigins),
     healthRoutes(startup, path.join(config.projectRoot, 'schema'), development),
     createMetricsHandler(config.metrics),
     // GraphiQL, the explorer and their assets: browser GETs of /graphql get the IDE, before the GraphQL route.
+    whenReady(
+      startup,
+      isExportRequest,
+      exportRoutes(config, () => startup.db, log),
+    ),
     createWebRoutes(config),
     // Mount further routes here, one line each.
   ];
@@ -102,12 +112,20 @@ export function createHttpApp(config: AppConfig, startup: Startup, log: Logger):
   let started = false;
   const graphql: HttpApp['graphql'] = {
     start: async () => {
-      const { GraphQLEndpoint } = await import('./graphql-endpoint');
+      const [{ GraphQLEndpoint }, { SubscriptionServer }, { setSubscriptionCount }] = await Promise.all([
+        import('./graphql-endpoint'),
+        import('../subscription/subscription-server'),
+        import('../shared/observability/metrics'),
+      ]);
       const loaded = new GraphQLEndpoint(config, startup, log);
       await loaded.start(server);
+      // Subscriptions over graphql-ws take the WebSocket upgrades of /graphql, with the same schema.
+      subscriptions = new SubscriptionServer(config, () => startup.db, log, setSubscriptionCount);
+      await subscriptions.start(server, loaded.schema!, GRAPHQL_PATH);
       endpoint = loaded;
     },
     stop: async () => {
+      await subscriptions?.close();
       await endpoint?.stop();
     },
   };

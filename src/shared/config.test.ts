@@ -91,4 +91,19 @@ describe('loadConfig', () => {
     const hash = 'A'.repeat(64);
     assert.deepEqual(loadConfig({ API_KEYS: ` admin:${hash} ` }).apiKeys, [{ role: 'admin', sha256: 'a'.repeat(64) }]);
   });
+
+  it('takes the cursor secret from CURSOR_SECRET, else derives a stable one from the database settings', () => {
+    const secret = 'x'.repeat(32);
+    assert.equal(loadConfig({ CURSOR_SECRET: secret }).cursorSecret.toString('utf8'), secret);
+    assert.throws(() => loadConfig({ CURSOR_SECRET: 'short' }), /CURSOR_SECRET must be at least 32 characters/);
+    const replica = { NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'pw' };
+    // Two processes (a restart, another replica) on the same database agree; another database or password does not.
+    assert.deepEqual(loadConfig(replica).cursorSecret, loadConfig({ ...replica, PORT: '4001' }).cursorSecret);
+    assert.notDeepEqual(
+      loadConfig(replica).cursorSecret,
+      loadConfig({ ...replica, NEO4J_PASSWORD: 'pw2' }).cursorSecret,
+    );
+    assert.notDeepEqual(loadConfig(replica).cursorSecret, loadConfig({ NEO4J_URI: 'bolt://other:7687' }).cursorSecret);
+    assert.equal(loadConfig(replica).cursorSecret.length, 32);
+  });
 });

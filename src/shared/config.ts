@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 /** Thrown when an environment variable holds a value the server cannot use; start-up stops with its message. */
@@ -101,6 +102,8 @@ export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
+  /** Most tokens in a document, checked before parsing (graphql-js counts punctuators, names and values). */
+  maxTokens: number;
   maxPageSize: number;
   bodyLimitBytes: number;
 }
@@ -143,12 +146,24 @@ export interface AppConfig {
   seedOnEmpty: boolean;
   apiKeys: ApiKeyEntry[];
   readsRequireKey: boolean;
+  /**
+   * Redis for subscription events across API processes (REDIS_URL, such as redis://localhost:6379); null: events
+   * stay in this process.
+   */
+  redisUrl: string | null;
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated; `*` any); none by default. */
+  corsOrigins: string[];
   limits: QueryLimits;
   http: HttpLimits;
   /** Answer Apollo introspection queries (GraphiQL's completion and docs need them). */
   introspection: boolean;
   /** Serve the GraphiQL IDE at /graphiql and, for browsers, at /graphql. */
   ide: boolean;
+  /**
+   * Key of the HMAC that signs pagination cursors (see src/shared/graphql/pagination.ts): CURSOR_SECRET, else one
+   * derived from the database connection settings, so every replica on one database and every restart agrees.
+   */
+  cursorSecret: Buffer;
   projectRoot: string;
 }
 
@@ -185,6 +200,29 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
   if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
   throw new ConfigError(name, `must be true or false (got "${value}")`);
+}
+
+function corsOrigins(env: Env): string[] {
+  const list = (read(env, 'CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of list) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `must list origins such as https://dash.example.org or * (got "${origin}")`,
+      );
+    }
+  }
+  return list;
+}
+
+function redisUrl(env: Env): string | null {
+  const value = read(env, 'REDIS_URL');
+  if (value === undefined) return null;
+  if (!/^rediss?:\/\/[^\s]+$/.test(value)) throw new ConfigError('REDIS_URL', `must be a redis:// or rediss:// URL`);
+  return value;
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
@@ -316,6 +354,25 @@ function httpLimits(env: Env): HttpLimits {
 }
 
 /**
+ * CURSOR_SECRET (at least 32 characters) when set. Otherwise a key derived from the database settings (URI or
+ * embedded store, user, password, database): stable across restarts and the same on every replica that serves the
+ * same database, which a random per-process key would not be (cursors would then fail after a restart or on
+ * another replica). A cursor carries only a position in a list, never access, so the secret guards against edited
+ * and foreign cursors; set CURSOR_SECRET to rotate it or when the database password is a known default.
+ */
+function cursorSecret(env: Env, database: AppConfig['neo4j'], embeddedDataDir: string): Buffer {
+  const value = read(env, 'CURSOR_SECRET');
+  if (value !== undefined) {
+    if (value.length < 32) throw new ConfigError('CURSOR_SECRET', 'must be at least 32 characters long');
+    return Buffer.from(value, 'utf8');
+  }
+  const store = database.uri ?? `embedded:${embeddedDataDir}`;
+  return createHash('sha256')
+    .update(['diplograph cursor secret', store, database.user, database.password, database.database].join('\n'))
+    .digest();
+}
+
+/**
  * Reads and validates the whole configuration once. Nothing else in the code base reads the environment.
  * @throws ConfigError naming the first variable whose value is unusable.
  */
@@ -324,6 +381,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'production');
   const embeddedHeap = byteSize(env, 'EMBEDDED_NEO4J_HEAP', '1g');
   const dataDir = read(env, 'EMBEDDED_NEO4J_DATA') ?? path.join(PROJECT_ROOT, '.data', 'neo4j');
+  const neo4j = {
+    uri: neo4jUri(env),
+    user: read(env, 'NEO4J_USER') ?? 'neo4j',
+    password: read(env, 'NEO4J_PASSWORD') ?? 'neo4j',
+    database: read(env, 'NEO4J_DATABASE') ?? 'neo4j',
+    timeouts: neo4jTimeouts(env),
+  };
   return {
     nodeEnv,
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -334,13 +398,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       nodeEnv === 'test' ? 'warn' : 'info',
     ),
-    neo4j: {
-      uri: neo4jUri(env),
-      user: read(env, 'NEO4J_USER') ?? 'neo4j',
-      password: read(env, 'NEO4J_PASSWORD') ?? 'neo4j',
-      database: read(env, 'NEO4J_DATABASE') ?? 'neo4j',
-      timeouts: neo4jTimeouts(env),
-    },
+    neo4j,
     embedded: {
       port: integer(env, 'EMBEDDED_NEO4J_PORT', 7687, 1, 65535),
       dataDir: path.resolve(PROJECT_ROOT, dataDir),
@@ -355,16 +413,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
     apiKeys: apiKeys(env),
     readsRequireKey: bool(env, 'READS_REQUIRE_KEY', false),
+    redisUrl: redisUrl(env),
+    corsOrigins: corsOrigins(env),
     limits: {
       maxDepth: integer(env, 'MAX_QUERY_DEPTH', 8, 2, 50),
       maxAliases: integer(env, 'MAX_QUERY_ALIASES', 15, 1, 1000),
       maxCost: integer(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000),
+      // Ten times the playground's introspection query (about 180 tokens).
+      maxTokens: integer(env, 'MAX_QUERY_TOKENS', 2000, 200, 100_000),
       maxPageSize: 100,
       bodyLimitBytes: byteSize(env, 'MAX_BODY_SIZE', '2m').bytes,
     },
     http: httpLimits(env),
     introspection: bool(env, 'INTROSPECTION', true),
     ide: bool(env, 'IDE', true),
+    cursorSecret: cursorSecret(env, neo4j, path.resolve(PROJECT_ROOT, dataDir)),
     projectRoot: PROJECT_ROOT,
   };
 }

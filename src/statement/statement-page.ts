@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { PageRequest } from '../entity/read-batch';
 import type { GraphQLContext } from '../shared/context';
 import { toConnection } from '../shared/graphql/connection.type';
+import type { PageArgs } from '../shared/graphql/pagination';
 import { selectedFields } from '../shared/graphql/selection';
 import { statementLoaders } from './statement.loaders';
 import type { StatementCriteria } from './statement-filter.repository';
@@ -19,6 +19,9 @@ export function readAlongFor(info: GraphQLResolveInfo): StatementReadAlong {
   };
 }
 
+/** How every statement connection orders its pages: by sortKey (`<date>|<id>`), newest first, undated last. */
+export const STATEMENT_ORDER = 'sortKey desc';
+
 /**
  * One page of statements as a connection, for every statement connection field: through the per-request page
  * loader (parents of one list share one query), reading along the relations the client selected.
@@ -27,10 +30,10 @@ export async function statementPage(
   ctx: GraphQLContext,
   info: GraphQLResolveInfo,
   criteria: StatementCriteria,
-  page: PageRequest,
+  page: PageArgs,
 ): Promise<StatementConnection> {
   const loaded = await ctx.scope
     .get(statementLoaders)
-    .page.load({ ...criteria, ...page, readAlong: readAlongFor(info) });
-  return toConnection(loaded, page.after !== null);
+    .page.load({ ...criteria, ...page.request, readAlong: readAlongFor(info) });
+  return toConnection(loaded, page);
 }

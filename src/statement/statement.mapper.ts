@@ -41,6 +41,7 @@ export function toStatement(properties: Record<string, unknown>, speakerKey: str
 export function toReport(properties: Record<string, unknown>, articleKey: string, viaKey: string | null): Report {
   const report = new Report();
   report.key = String(properties.id);
+  report.id = report.key;
   report.articleKey = articleKey;
   report.viaKey = viaKey;
   const span = new Span();

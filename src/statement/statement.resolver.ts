@@ -5,7 +5,7 @@ import { articleLoaders } from '../article/article.loaders';
 import { Article } from '../article/article.type';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../shared/context';
-import { statementPage } from './statement-page';
+import { STATEMENT_ORDER, statementPage } from './statement-page';
 import { DateScalar } from '../shared/graphql/date.scalar';
 import { Entity, Subject } from '../shared/graphql/entity.interface';
 import { pageArgs } from '../shared/graphql/pagination';
@@ -63,7 +63,7 @@ export class StatementResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<StatementConnection> {
-    const page = pageArgs(first, after);
+    const page = pageArgs(ctx, info, STATEMENT_ORDER, first, after);
     const criteria = statementCriteria({ ...filter, includeDeprecated }, 'filter.');
     return statementPage(ctx, info, criteria, page);
   }
@@ -78,7 +78,7 @@ export class StatementResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<StatementConnection> {
-    const page = pageArgs(args.first, args.after);
+    const page = pageArgs(ctx, info, STATEMENT_ORDER, args.first, args.after);
     const criteria = statementCriteria(args);
     return statementPage(ctx, info, criteria, page);
   }

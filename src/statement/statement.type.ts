@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../shared/graphql/connection.type';
 import { DateScalar } from '../shared/graphql/date.scalar';
 import { StatementForm, StatementRank } from '../shared/graphql/enums';
@@ -19,12 +19,16 @@ export class EventCode {
   rationale!: string | null;
 }
 
-@ObjectType('Span', { description: 'A stretch of article text: UTF-16 offsets, end exclusive.' })
+@ObjectType('Span', {
+  description:
+    'A stretch of article text. Offsets count UTF-16 code units (as JavaScript and Java index strings, so an emoji ' +
+    'outside the BMP counts 2), start inclusive, end exclusive, and always fall between whole characters.',
+})
 export class Span {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Offset of the first UTF-16 code unit of the span in the article text.' })
   start!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Offset just past the last UTF-16 code unit of the span (exclusive).' })
   end!: number;
 
   @Field({ description: 'The article text between start and end.' })
@@ -34,6 +38,10 @@ export class Span {
 @ObjectType('Report', { description: 'One report of a statement: where it appeared, through whom, and the text.' })
 export class Report {
   key!: string;
+
+  @Field(() => ID, { description: 'Stable id of this report (same statement, article and span: same id).' })
+  id!: string;
+
   articleKey!: string;
   viaKey!: string | null;
 

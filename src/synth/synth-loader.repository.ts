@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Label, Rel } from '../shared/graph-schema';
 import { nameProperties } from '../shared/graphql/names';
+import { canonicalUrl } from '../shared/text/canonical-url';
+import { withSearchProperties } from '../shared/text/search-text';
 import type { Database, Tx } from '../shared/neo4j/database';
 import type { ArticleBatch, NodeRef, SubjectLabel, WorldRows } from './synth-rows';
 
@@ -33,7 +35,10 @@ export class SynthLoaderRepository {
       country: a.country,
       props: { kind: a.kind, wikidata: a.wikidata, ...nameProperties(a.names) },
     }));
-    const topics = world.topics.map((t) => ({ id: t.id, props: nameProperties(t.names) }));
+    const topics = world.topics.map((t) => ({
+      id: t.id,
+      props: withSearchProperties('Topic', nameProperties(t.names)),
+    }));
     const meetings = world.meetings.map((m) => ({
       id: m.id,
       date: m.date,
@@ -75,7 +80,7 @@ export class SynthLoaderRepository {
       await tx.run(
         `UNWIND $rows AS r
          MERGE (a:${Label.Alias} {key: r.key})
-         ON CREATE SET a.text = r.text`,
+         ON CREATE SET a.text = r.text, a.search_text = CASE WHEN r.text IS NULL THEN null ELSE r.key END`,
         { rows: world.aliases },
       );
       for (const label of [Label.Actor, Label.Topic] as const) {
@@ -232,7 +237,14 @@ export function batchParams(batch: ArticleBatch) {
       id: a.id,
       outlet: a.outlet,
       publishedOn: a.publishedOn,
-      props: { contentHash: a.contentHash, title: a.title, language: a.language, url: a.url, text: a.text },
+      props: withSearchProperties('Article', {
+        contentHash: a.contentHash,
+        title: a.title,
+        language: a.language,
+        url: a.url,
+        canonicalUrl: a.url ? canonicalUrl(a.url) : null,
+        text: a.text,
+      }),
     })),
     mentions: pairsByLabel(batch.articles.flatMap((a) => a.mentions.map((ref) => ({ s: a.id, ref })))),
     hasTopic: pairsByLabel(
@@ -244,7 +256,7 @@ export function batchParams(batch: ArticleBatch) {
       speaker: s.speaker,
       saidOn: s.saidOn,
       date: s.date,
-      props: {
+      props: withSearchProperties('Statement', {
         text: s.text,
         language: s.language,
         translation: s.translation,
@@ -258,7 +270,7 @@ export function batchParams(batch: ArticleBatch) {
         rank: s.rank,
         rationale: s.rationale,
         deprecatedReason: s.deprecatedReason,
-      },
+      }),
     })),
     onBehalfOf: pairsByLabel(batch.statements.flatMap((s) => (s.onBehalfOf ? [{ s: s.id, ref: s.onBehalfOf }] : []))),
     about: pairsByLabel(

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../shared/context';
 import { DateScalar } from '../shared/graphql/date.scalar';
 import { MAX_PAGE_SIZE, pageArgs } from '../shared/graphql/pagination';
@@ -14,6 +15,7 @@ export class TimelineResolver {
   })
   timeline(
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { description: 'An Actor, Country or Meeting.' }) id: string,
     @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
     @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
@@ -24,7 +26,8 @@ export class TimelineResolver {
     first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<Timeline> {
-    const page = pageArgs(first ?? MAX_PAGE_SIZE, after);
-    return timeline(ctx.db, id, from ?? null, to ?? null, page.limit, page.after);
+    // Dated items oldest first, by the timeline sort key `<date>|<kind>|<id>`.
+    const page = pageArgs(ctx, info, 'date asc, kind, id', first ?? MAX_PAGE_SIZE, after);
+    return timeline(ctx.db, id, from ?? null, to ?? null, page);
   }
 }

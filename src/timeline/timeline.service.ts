@@ -2,7 +2,7 @@ import { toMeeting, toStatusChange } from '../meeting/meeting.mapper';
 import { BadUserInputError, NotFoundError } from '../shared/errors';
 import { fromGlobalId } from '../shared/global-id';
 import { Label } from '../shared/graph-schema';
-import { encodeCursor } from '../shared/graphql/pagination';
+import type { PageArgs } from '../shared/graphql/pagination';
 import type { Database } from '../shared/neo4j/database';
 import { toStatement } from '../statement/statement.mapper';
 import { TimelineRepository, type TimelineLabel, type TimelineRow } from './timeline.repository';
@@ -15,7 +15,9 @@ function toItem(row: TimelineRow): TimelineItem {
   item.date = row.date;
   item.kind = KINDS[row.how] ?? TimelineItemKind.STATEMENT_ABOUT;
   item.statement = row.statement ? toStatement(row.statement.props, row.statement.speaker) : null;
-  item.statusChange = row.change ? toStatusChange(row.change.props, row.change.statement) : null;
+  item.statusChange = row.change
+    ? toStatusChange(row.change.props, row.change.statement, String(row.change.meeting.id))
+    : null;
   item.meeting = row.change ? toMeeting(row.change.meeting) : null;
   return item;
 }
@@ -23,16 +25,16 @@ function toItem(row: TimelineRow): TimelineItem {
 /**
  * A timeline page of an actor, country or meeting (see TimelineRepository for what belongs on it). Dates filter
  * as in statement queries: with `from` or `to`, undated items are left out.
- * @param after a decoded cursor: the sort key of the last item of the previous page.
+ * @param args the checked `first` and `after` (the sort key of the last item of the previous page).
  */
 export async function timeline(
   db: Database,
   id: string,
   from: string | null,
   to: string | null,
-  limit: number,
-  after: string | null,
+  args: PageArgs,
 ): Promise<Timeline> {
+  const { limit, after } = args;
   const node = fromGlobalId(id, 'id', ['Actor', 'Country', 'Meeting']);
   if (from && to && from > to) {
     throw new BadUserInputError('Invalid date range', [{ path: 'from', message: 'must not be after to' }]);
@@ -56,8 +58,8 @@ export async function timeline(
   result.pageInfo = {
     hasNextPage: rows.dated.length > limit,
     hasPreviousPage: after !== null,
-    startCursor: page[0] ? encodeCursor(page[0].sortKey) : null,
-    endCursor: last ? encodeCursor(last.sortKey) : null,
+    startCursor: page[0] ? args.cursor(page[0].sortKey) : null,
+    endCursor: last ? args.cursor(last.sortKey) : null,
   };
   return result;
 }

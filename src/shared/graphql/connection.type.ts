@@ -1,9 +1,13 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { PageInfo } from './page-info.type';
+import type { PageArgs } from './pagination';
 
-/** The parts of a page a repository returns; resolvers wrap them as a connection. */
+/**
+ * The parts of a page a repository returns; resolvers wrap them as a connection. Each item carries its position
+ * (its sort key), which `toConnection` turns into a cursor of the field's connection.
+ */
 export interface Page<T> {
-  items: { node: T; cursor: string }[];
+  items: { node: T; position: string }[];
   hasNextPage: boolean;
   totalCount: number;
 }
@@ -24,7 +28,11 @@ export function ConnectionType<T extends object>(itemType: ClassType<T>, name: s
     @Field(() => itemType)
     node!: T;
 
-    @Field({ description: 'Opaque cursor; stable when data is added.' })
+    @Field({
+      description:
+        'Opaque cursor, valid only as `after` of the same connection field (signed by the server); stable when data ' +
+        'is added.',
+    })
     cursor!: string;
   }
 
@@ -43,16 +51,17 @@ export function ConnectionType<T extends object>(itemType: ClassType<T>, name: s
   return Connection;
 }
 
-/** Wraps a repository page as a Relay connection. */
-export function toConnection<T>(page: Page<T>, hadCursor: boolean): ConnectionShape<T> {
-  const first = page.items[0];
-  const last = page.items[page.items.length - 1];
+/** Wraps a repository page as a Relay connection, with cursors of the connection `args` were checked for. */
+export function toConnection<T>(page: Page<T>, args: PageArgs): ConnectionShape<T> {
+  const edges = page.items.map((item) => ({ node: item.node, cursor: args.cursor(item.position) }));
+  const first = edges[0];
+  const last = edges[edges.length - 1];
   return {
-    edges: page.items,
+    edges,
     totalCount: page.totalCount,
     pageInfo: {
       hasNextPage: page.hasNextPage,
-      hasPreviousPage: hadCursor,
+      hasPreviousPage: args.after !== null,
       startCursor: first ? first.cursor : null,
       endCursor: last ? last.cursor : null,
     },

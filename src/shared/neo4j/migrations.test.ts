@@ -19,9 +19,9 @@ describe('schema migrations', () => {
       migrations.map((m) => m.id),
       [...migrations.map((m) => m.id)].sort(),
     );
-    // Schema commands say IF NOT EXISTS; a label backfill sets the label only where it is missing.
+    // Schema commands say IF (NOT) EXISTS; a label backfill sets the label only where it is missing.
     for (const statement of migrations.flatMap((m) => m.statements)) {
-      assert.match(statement, /IF NOT EXISTS|WHERE NOT (\w+):(\w+) SET \1:\2$/);
+      assert.match(statement, /IF NOT EXISTS|^DROP INDEX \w+ IF EXISTS$|WHERE NOT (\w+):(\w+) SET \1:\2$/);
     }
   });
 });

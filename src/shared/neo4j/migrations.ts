@@ -5,12 +5,28 @@ import { Neo4jError } from 'neo4j-driver';
 import { Label } from '../graph-schema';
 import type { Logger } from '../logger';
 import type { Database } from './database';
+import { renormalize, renormalizeChecksum } from './renormalize.migration';
 
 /** One schema file: its id (the file name), checksum and statements. */
 export interface Migration {
   id: string;
   checksum: string;
   statements: string[];
+}
+
+/**
+ * A data migration in code, for what Cypher cannot compute (normalization in JavaScript). Runs in id order among
+ * the schema files, again whenever its checksum changes; it must be idempotent.
+ */
+export interface CodeMigration {
+  id: string;
+  checksum: string;
+  run(db: Database, log: Logger): Promise<unknown>;
+}
+
+/** The code migrations, by id. */
+export function codeMigrations(): CodeMigration[] {
+  return [{ id: '007-renormalize', checksum: renormalizeChecksum(), run: renormalize }];
 }
 
 /** Splits a Cypher file into statements: `//` comment lines dropped, statements ended by `;` at a line end. */
@@ -73,18 +89,25 @@ export async function migrate(db: Database, schemaDir: string, log: Logger): Pro
     applied = await appliedMigrations(db);
   }
   const ran: string[] = [];
-  for (const migration of migrations) {
+  const all: (Migration | CodeMigration)[] = [...migrations, ...codeMigrations()].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  for (const migration of all) {
     if (applied.get(migration.id) === migration.checksum) continue;
-    for (const statement of migration.statements) await runStatement(db, statement);
+    if ('run' in migration) {
+      // Indexes created just before must be online before the backfill writes what they read.
+      await db.autoCommit('CALL db.awaitIndexes(300)');
+      await migration.run(db, log);
+    } else for (const statement of migration.statements) await runStatement(db, statement);
     await db.writeTx((tx) =>
       tx.run(
         `MERGE (m:${Label.SchemaMigration} {id: $id})
          SET m.checksum = $checksum, m.appliedAt = datetime(), m.statements = $count`,
-        { id: migration.id, checksum: migration.checksum, count: migration.statements.length },
+        { id: migration.id, checksum: migration.checksum, count: 'run' in migration ? 0 : migration.statements.length },
       ),
     );
     ran.push(migration.id);
-    log.info({ migration: migration.id, statements: migration.statements.length }, 'Applied schema migration');
+    log.info({ migration: migration.id }, 'Applied schema migration');
   }
   await db.autoCommit('CALL db.awaitIndexes(300)');
   return ran;
@@ -93,7 +116,7 @@ export async function migrate(db: Database, schemaDir: string, log: Logger): Pro
 /** True when every schema file is recorded with its current checksum. */
 export async function migrationsComplete(db: Database, schemaDir: string): Promise<boolean> {
   const applied = await appliedMigrations(db);
-  return loadMigrations(schemaDir).every((m) => applied.get(m.id) === m.checksum);
+  return [...loadMigrations(schemaDir), ...codeMigrations()].every((m) => applied.get(m.id) === m.checksum);
 }
 
 async function runStatement(db: Database, statement: string): Promise<void> {
