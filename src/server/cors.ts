@@ -1,5 +1,5 @@
 import cors from 'cors';
-import type { HttpHandler } from './http-handler';
+import type { HttpHandler } from '../shared/http/http-handler';
 
 /** Request headers a browser client may send cross-origin (Apollo's CSRF header and operation name among them). */
 export const CORS_ALLOWED_HEADERS = [

@@ -26,7 +26,7 @@ import { DbStats } from '../shared/neo4j/database';
 import { requestIdOf } from '../shared/observability/request-id';
 import { STARTING_RETRY_AFTER_SECONDS } from './health';
 import { etagOf, notModified, readCacheHeaders } from './http-cache';
-import { GRAPHQL_PATH, requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
+import { GRAPHQL_PATH, requestPath, sendGraphQLError, type HttpHandler } from '../shared/http/http-handler';
 import { readRequestBody, RequestBodyError } from './request-body';
 import type { Startup } from './startup';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { requestPath, sendJson, type HttpHandler } from './http-handler';
+import { requestPath, sendJson, type HttpHandler } from '../shared/http/http-handler';
 import type { Startup } from './startup';
 
 /** Seconds a client is told to wait (Retry-After) while the server starts. */

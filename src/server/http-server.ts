@@ -10,7 +10,7 @@ import type { SubscriptionServer } from '../subscription/subscription-server';
 import { corsHandler } from './cors';
 import type { GraphQLEndpoint } from './graphql-endpoint';
 import { healthRoutes, STARTING_RETRY_AFTER_SECONDS } from './health';
-import { GRAPHQL_PATH, requestPath, sendGraphQLError, type HttpHandler } from './http-handler';
+import { GRAPHQL_PATH, requestPath, sendGraphQLError, type HttpHandler } from '../shared/http/http-handler';
 import type { Startup } from './startup';
 
 /**

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ErrorCode } from '../shared/error-codes';
+import type { ErrorCode } from '../error-codes';
 
 /**
  * The seam of the HTTP layer. A handler looks at a request and either answers it completely and resolves `true`,
