@@ -5,7 +5,7 @@ import type { Logger } from '../shared/logger';
 import type { Database } from '../shared/neo4j/database';
 import type { EmbeddedNeo4j } from '../shared/neo4j/embedded-neo4j';
 import { createHttpApp, type HttpApp } from './http-server';
-import { startTracing } from '../shared/observability/tracing';
+import type { Tracing } from '../shared/observability/tracing';
 import { Startup, STARTUP_STEPS, type StartupStep } from './startup';
 
 /** A running Diplograph: database connection, optional embedded Neo4j, and the HTTP server. */
@@ -37,7 +37,7 @@ export interface StartHooks {
  *   after stopping whatever had started.
  */
 export async function startRuntime(config: AppConfig, log: Logger, hooks: StartHooks = {}): Promise<Runtime> {
-  const tracing = startTracing(config.tracing);
+  let tracing: Tracing | null = null;
   const startup = new Startup();
   const http = createHttpApp(config, startup, log);
   let embedded: EmbeddedNeo4j | null = null;
@@ -48,7 +48,7 @@ export async function startRuntime(config: AppConfig, log: Logger, hooks: StartH
       await http.close();
       await driver?.close();
       if (embedded) await embedded.stop();
-      await tracing.shutdown();
+      await tracing?.shutdown();
       log.info('Stopped');
     })());
 
@@ -58,6 +58,9 @@ export async function startRuntime(config: AppConfig, log: Logger, hooks: StartH
     'Listening; /ready answers 503 until start-up is done',
   );
   hooks.listening?.(port, startup, stop);
+  // Loaded after listening, like the driver: the OpenTelemetry SDK takes ~0.1 s to load on an idle machine. Started
+  // before any start-up step, so the database work of start-up is traced too.
+  tracing = (await import('../shared/observability/tracing')).startTracing(config.tracing);
 
   let last = Date.now();
   const done = (step: StartupStep): void => {
