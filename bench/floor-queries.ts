@@ -1,6 +1,5 @@
-import { toLuceneQuery } from '../src/search/lucene';
+import { searchQuery } from '../src/search/lucene';
 import { int as neo4jInt } from '../src/shared/neo4j/database';
-import { normalizeName } from '../src/shared/text/normalize';
 
 /**
  * The floor: for each workload, the hand-written Cypher a developer would send straight through neo4j-driver to
@@ -224,8 +223,8 @@ const SEARCH = `CALL () {
 
 /** Q5 takes the user's text, so it escapes and normalises it as the resolver does (Lucene query, exact-name key). */
 function search(run: Runner, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
-  const text = String(params.query);
-  return run(SEARCH, { query: toLuceneQuery(text), key: normalizeName(text) });
+  const { query, key } = searchQuery(String(params.query));
+  return run(SEARCH, { query, key });
 }
 
 /** Each workload's floor: one query, or for Q6 the few queries above, all in one read transaction. */
