@@ -46,7 +46,8 @@ export async function startBenchNeo4j(name: string, memory: Neo4jMemory, log: Lo
     })());
   try {
     await driver.verifyConnectivity({ database: config.neo4j.database });
-    const db = new Database(driver, config.neo4j.database);
+    // Loads and migrations are bulk work: the 10 s request bound would cut a 1M load's batches short.
+    const db = new Database(driver, config.neo4j.database, undefined, config.neo4j.timeouts).bulk();
     await migrate(db, path.join(config.projectRoot, 'schema'), log);
     await loadReferenceData(db, log);
     return { embedded, db, uri: embedded.uri, stop };
