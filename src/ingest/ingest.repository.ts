@@ -171,24 +171,20 @@ export class IngestRepository {
     return rows.map((row) => row.code);
   }
 
-  /** The key of the stored article with this content hash (outlet, title and text), if there is one. */
-  async articleByContent(contentHash: string): Promise<string | null> {
-    const [row] = await this.tx.run<{ key: string }>(
-      `MATCH (a:${Label.Article} {contentHash: $contentHash}) RETURN a.id AS key`,
-      { contentHash },
-    );
-    return row?.key ?? null;
-  }
-
   /**
-   * The key of the stored article with this canonical URL, if there is one (the first stored, should an older
-   * database hold several: the 007-renormalize migration reports those).
+   * The key of the stored article with this content hash (outlet, title and text), else of the one with this
+   * canonical URL (the first stored, should an older database hold several: the 007-renormalize migration reports
+   * those); null when there is neither. One round trip for both lookups.
    */
-  async articleByCanonicalUrl(canonicalUrl: string): Promise<string | null> {
-    const [row] = await this.tx.run<{ key: string }>(
-      `MATCH (a:${Label.Article} {canonicalUrl: $canonicalUrl})
-       RETURN a.id AS key ORDER BY a.createdAt, a.id LIMIT 1`,
-      { canonicalUrl },
+  async storedArticle(contentHash: string, canonicalUrl: string | null): Promise<string | null> {
+    const [row] = await this.tx.run<{ key: string | null }>(
+      `OPTIONAL CALL () { MATCH (a:${Label.Article} {contentHash: $contentHash}) RETURN a.id AS byContent LIMIT 1 }
+       OPTIONAL CALL () {
+         MATCH (a:${Label.Article} {canonicalUrl: $canonicalUrl})
+         RETURN a.id AS byUrl ORDER BY a.createdAt, a.id LIMIT 1
+       }
+       RETURN coalesce(byContent, byUrl) AS key`,
+      { contentHash, canonicalUrl },
     );
     return row?.key ?? null;
   }
