@@ -1,6 +1,7 @@
 import type { AliasIndex, IndexedEntity } from '../alias-index';
 import type { Lexicon, MeetingKindCue } from '../lexicon/lexicon';
 import type { MeetingKind, MeetingStatus } from '../../shared/graphql/enums';
+import { isNegation } from './event-code';
 import type { SentenceView } from './sentence';
 
 /** A meeting named in one statement: which words, which kind, who takes part, and the status the words assert. */
@@ -52,7 +53,7 @@ export function findMeetings(
     const cue = m.entries[0]!;
     let negated = false;
     for (let k = Math.max(from, m.from - 5); k < m.from; k++) {
-      if ([tokens[k]!.norm, ...tokens[k]!.variants].some((v) => lex.negations.has(v))) negated = true;
+      if (isNegation(tokens, k, lex, true)) negated = true;
     }
     if (negated) continue;
     const participants: IndexedEntity[] = [];
@@ -138,8 +139,7 @@ export function assignStatuses(view: SentenceView, from: number, to: number, men
   const found = new Map<MeetingMention, { status: MeetingStatus; cue: string }[]>();
   for (const cue of lex.meetingStatuses.findAll(tokens, from, to)) {
     let negated = false;
-    for (let k = Math.max(from, cue.from - 2); k < cue.from; k++)
-      if (lex.negations.has(tokens[k]!.norm)) negated = true;
+    for (let k = Math.max(from, cue.from - 2); k < cue.from; k++) if (isNegation(tokens, k, lex)) negated = true;
     if (negated) continue;
     let nearest: MeetingMention | null = null;
     let distance = Infinity;

@@ -2,7 +2,7 @@
  * One candidate statement from one reporting act: its quote or paraphrase, span, speaker, targets, meetings
  * mentioned, CAMEO code and Goldstein score, with the evidence and review reasons that explain it.
  */
-import { ActorKind, StatementForm } from '../../shared/graphql/enums';
+import { ActorKind, MeetingStatus, StatementForm } from '../../shared/graphql/enums';
 import type { AliasIndex, IndexedEntity } from '../alias-index';
 import type { CandidateRef, CandidateStatement, MeetingRef } from '../extract.model';
 import type { Lexicon } from '../lexicon/lexicon';
@@ -230,8 +230,10 @@ export function buildStatement(
       if (r?.country) skipKeys.add(`Country:${r.country}`);
       if (r?.type === 'Country' && r.key) skipKeys.add(`Country:${r.key}`);
     }
-    if (speakerRef.key && speakerRef.type === 'Actor') {
-      for (const role of index.rolesOf(speakerRef.key, date)) {
+    // A spokesman's side includes the institutions of the person he speaks for (the Secretary-General: the UN).
+    for (const r of [speakerRef, onBehalfOf]) {
+      if (!r?.key || r.type !== 'Actor') continue;
+      for (const role of index.rolesOf(r.key, date)) {
         if (role.organization) skipKeys.add(`Actor:${role.organization}`);
         if (role.country) skipKeys.add(`Country:${role.country}`);
       }
@@ -263,6 +265,15 @@ export function buildStatement(
       lex,
     );
     evidence.push(event.rationale);
+    // An appeal for a meeting proposes it (domain notes' lifecycle: someone calls for it): "urged both sides to begin
+    // talks", «حث الطرفين على استئناف المفاوضات». Only where the words give the meeting no status of their own.
+    if (event.appeal) {
+      for (const m of meetingMentions) {
+        if (m.status !== null && !m.statusCue?.startsWith('default')) continue;
+        m.status = MeetingStatus.PROPOSED;
+        m.statusCue = `an appeal (CAMEO ${event.cameo}) for the meeting`;
+      }
+    }
     if (speakerRef.type === 'Country') review.push('a country as speaker: the graph records statements by actors');
     const statement: CandidateStatement = {
       speaker: speakerRef,

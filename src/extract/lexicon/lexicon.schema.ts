@@ -62,6 +62,7 @@ export const unnamedSourcesSchema = z.object({
   phrases: byLang,
   nouns: byLang,
   modifiers: byLang,
+  affiliations: byLang,
 });
 
 /** meeting-cues.json. */
@@ -118,6 +119,7 @@ export const attributionCuesSchema = z.object({
   complementizers: byLang,
   onBehalf: byLang,
   negations: byLang,
+  negationExceptions: byLang,
   anonymity: byLang,
   adverbs: byLang,
   agencyWords: byLang,

@@ -58,6 +58,8 @@ export interface Lexicon {
   unnamedSpeaker: { en: string; ar: string };
   unnamedNouns: ReadonlySet<string>;
   unnamedModifiers: ReadonlySet<string>;
+  /** Words tying a source noun to its institution (مصدر في، a source at): unnamed-sources.json affiliations. */
+  unnamedAffiliations: PhraseIndex<string>;
   anonymity: PhraseIndex<string>;
   meetingKinds: PhraseIndex<MeetingKindCue>;
   meetingStatuses: PhraseIndex<MeetingStatus>;
@@ -77,6 +79,8 @@ export interface Lexicon {
   complementizers: ReadonlySet<string>;
   onBehalf: PhraseIndex<string>;
   negations: ReadonlySet<string>;
+  /** Phrases opening with a negation word that negate nothing (لا يزال, not only): attribution-cues.json. */
+  negationExceptions: PhraseIndex<string>;
   adverbs: PhraseIndex<string>;
   agencyWords: PhraseIndex<string>;
   agencies: PhraseIndex<Agency>;
@@ -183,6 +187,7 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
     unnamedSpeaker: unnamedFile.speaker,
     unnamedNouns: new Set([...unnamedFile.nouns.ar, ...unnamedFile.nouns.en].map(phraseKey)),
     unnamedModifiers: new Set([...unnamedFile.modifiers.ar, ...unnamedFile.modifiers.en].map(phraseKey)),
+    unnamedAffiliations: indexOf(unnamedFile.affiliations),
     anonymity: indexOf(attribution.anonymity),
     meetingKinds,
     meetingStatuses,
@@ -202,6 +207,7 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
     complementizers: new Set([...attribution.complementizers.ar, ...attribution.complementizers.en].map(phraseKey)),
     onBehalf: indexOf(attribution.onBehalf),
     negations: new Set([...attribution.negations.ar, ...attribution.negations.en].map(phraseKey)),
+    negationExceptions: indexOf(attribution.negationExceptions),
     adverbs: indexOf(attribution.adverbs),
     agencyWords: indexOf(attribution.agencyWords),
     agencies,
