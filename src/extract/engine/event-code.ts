@@ -48,9 +48,12 @@ export function codeEvent(
   lex: Lexicon,
 ): EventCode {
   let best: { rule: EventRule; cue: string } | null = null;
+  // Words of a phrase that makes no statement (لكنه رفض الكشف عن مضمونها): their رفض rejects nothing.
+  const idle = lex.nonStatements.findAll(tokens);
   const consider = (from: number, to: number, attributionOnly: boolean) => {
     for (const m of lex.eventRules.findAll(tokens, from, to)) {
       if (negated(tokens, m.from, lex)) continue;
+      if (idle.some((x) => m.from < x.to && x.from < m.to)) continue;
       for (const rule of m.entries) {
         if (attributionOnly && !rule.inAttribution) continue;
         if (rule.needsMeeting && !aboutMeeting) continue;

@@ -85,6 +85,13 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
       const parties = meetings.get(lastMeeting)!.participants;
       return meetingOf({ ...m, participants: parties, pair: false }, view);
     }
+    if (m.proposal) {
+      // "the offer", «الدعوة»: the article's last meeting, when what the article said of it so far is an offer.
+      const status = lastMeeting ? established.get(lastMeeting) : undefined;
+      if (!lastMeeting || (status !== 'PROPOSED' && status !== 'REJECTED')) return undefined;
+      meetings.get(lastMeeting)!.evidence.push(`«${words}» names the offered meeting again`);
+      return lastMeeting;
+    }
     if (!m.anaphoric) return undefined;
     const key = lastOfKind.get(m.kind) ?? lastMeeting;
     if (key) meetings.get(key)!.evidence.push(`«${words}» refers back to it`);
@@ -161,7 +168,7 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
         speaker = { ...again, ref: statement.speaker, onBehalfOf: statement.onBehalfOf };
       }
       if (statement.speaker.source === 'NEW' && statement.speaker.kind === ActorKind.PERSON) newPersons.push(speaker);
-      const perMeeting = new Map<string, { status: MeetingStatus | null; cue: string | null }>();
+      const perMeeting = new Map<string, { status: MeetingStatus | null; cue: string | null; inherited: boolean }>();
       const keys = mentions.map((m) => meetingOf(m, view));
       // A meeting noun the act does not tie to anybody belongs to the one meeting the act does name, if only one.
       const named = [...new Set(keys.filter((k, i) => k !== undefined && mentions[i]!.participants.length > 0))];
@@ -180,12 +187,14 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
           status = null;
           cue = null;
         }
+        let inherited = false;
         if (!status && m.anaphoric && known && FINAL.has(known)) {
           status = known;
           cue = `refers back to a meeting the article already gave as ${known}`;
+          inherited = true;
         }
         const before = perMeeting.get(key);
-        if (!before || (before.status === null && status !== null)) perMeeting.set(key, { status, cue });
+        if (!before || (before.status === null && status !== null)) perMeeting.set(key, { status, cue, inherited });
       }
       for (const [key, s] of perMeeting) {
         if (!statement.about.some((a) => 'meeting' in a && a.meeting === key)) {
@@ -196,9 +205,14 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
           established.set(key, s.status);
         }
       }
+      // Only statuses the statement's own words give recode it: one it inherits by naming a meeting again (the
+      // offer remained on the table) says nothing new of the meeting.
       const recoded = codeFromMeetingStatus(
         event,
-        [...perMeeting.values()].map((x) => x.status).filter((x): x is MeetingStatus => x !== null),
+        [...perMeeting.values()]
+          .filter((x) => !x.inherited)
+          .map((x) => x.status)
+          .filter((x): x is MeetingStatus => x !== null),
       );
       if (recoded) {
         statement.cameo = recoded.cameo;

@@ -91,4 +91,55 @@ describe('extraction kinds (rules found on the development set, tested on new se
     assert.equal(s[1]!.onBehalfOf?.key, 'antonio-guterres');
     assert.equal(s[1]!.cameo, '011');
   });
+
+  it('a relative clause right after the subject describes the speaker: what it names is no target', () => {
+    const [ar] = statements('ماكرون يعلق\nوقال ماكرون، الذي زار كييف الشهر الماضي، إن فرنسا ستواصل الحوار مع روسيا.');
+    assert.deepEqual(aboutKeys(ar!), ['Country:RU']);
+    const [en] = statements(
+      'Macron comments\nMacron, who visited Kyiv last month, said Russia must withdraw its troops.',
+    );
+    assert.deepEqual(aboutKeys(en!), ['Country:RU']);
+    // Without the clause, Kyiv in the reported words is a target.
+    const [plain] = statements('Macron comments\nMacron said Russia must withdraw its troops from Kyiv.');
+    assert.deepEqual(aboutKeys(plain!).sort(), ['Country:RU', 'Country:UA']);
+  });
+
+  it('keen to (حريصة على) is intent to cooperate (030)', () => {
+    const [s] = statements('باريس تعلق\nوأكد ماكرون أن فرنسا حريصة على تعزيز التعاون مع أوكرانيا في مجال الطاقة.');
+    assert.equal(s!.cameo, '030');
+  });
+
+  it('a cue inside a phrase that makes no statement (رفض الكشف) codes nothing', () => {
+    const [s] = statements(
+      'موسكو تعلق\nوأكد مصدر دبلوماسي روسي أن موسكو تلقت رسائل من باريس، لكنه رفض الكشف عن فحواها.',
+    );
+    assert.equal(s!.cameo, '010');
+  });
+
+  it('the adjective European and the Europeans name the European Union as a party', () => {
+    const [s] = statements('موسكو تعلق\nوقال بيسكوف إن موسكو لم تتلق أي عرض أوروبي بشأن أوكرانيا.');
+    assert.ok(aboutKeys(s!).includes('Actor:european-union'));
+    const [en] = statements('Moscow comments\nPeskov said the Europeans had sent no proposal to Moscow.');
+    assert.ok(aboutKeys(en!).includes('Actor:european-union'));
+  });
+
+  it('a definite proposal noun names the offered meeting again; a status it only inherits does not recode', () => {
+    const s = statements(
+      'ماكرون يقترح محادثات\n' +
+        'ودعا ماكرون إلى عقد محادثات مباشرة بين روسيا وأوكرانيا في جنيف.\n' +
+        'وقال بيسكوف إن الكرملين يرفض هذه الدعوة جملة وتفصيلاً.\n' +
+        'وأضاف بيسكوف أن المحادثات لن تغير شيئاً على الأرض.',
+    );
+    assert.equal(s.length, 3);
+    // «إلى عقد» is the verbal noun (holding, to come), not عَقَدَ (held): the appeal proposes the talks.
+    assert.equal(s[0]!.cameo, '026');
+    assert.ok(s[0]!.evidence.some((e) => e.includes('PROPOSED')));
+    assert.ok(s[1]!.about.some((a) => 'meeting' in a));
+    assert.equal(s[1]!.cameo, '125');
+    assert.ok(s[2]!.about.some((a) => 'meeting' in a));
+    assert.notEqual(s[2]!.cameo, '125');
+    // With no offered meeting before, «الدعوة» is a call for something else.
+    const [alone] = statements('موسكو تعلق\nوقال بيسكوف إن الكرملين يرفض الدعوة إلى فرض عقوبات جديدة على موسكو.');
+    assert.ok(!alone!.about.some((a) => 'meeting' in a));
+  });
 });

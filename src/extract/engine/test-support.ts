@@ -51,7 +51,7 @@ const ENTITIES: EntityRow[] = [
   country('UA', ['Ukraine', 'أوكرانيا', 'كييف', 'Kyiv']),
   country('FR', ['France', 'فرنسا']),
   country('TR', ['Turkey', 'Türkiye', 'تركيا']),
-  country('EU', ['European Union']),
+  actor('european-union', 'ORGANIZATION', null, ['European Union', 'الاتحاد الأوروبي']),
 ];
 const ROLES: RoleRow[] = [
   {
