@@ -15,8 +15,19 @@ export interface EventCode {
   appeal: boolean;
 }
 
+/**
+ * Whether token k negates what follows: a negation word (attribution-cues.json negations; with `variants`, also
+ * through its proclitics) that opens no negationExceptions phrase (لا يزال منفتحاً "is still open" negates nothing).
+ */
+export function isNegation(tokens: readonly Token[], k: number, lex: Lexicon, variants = false): boolean {
+  const t = tokens[k]!;
+  const keys = variants ? [t.norm, ...t.variants] : [t.norm];
+  if (!keys.some((v) => lex.negations.has(v))) return false;
+  return lex.negationExceptions.matchAt(tokens, k) === null;
+}
+
 function negated(tokens: readonly Token[], at: number, lex: Lexicon): boolean {
-  for (let k = Math.max(0, at - 2); k < at; k++) if (lex.negations.has(tokens[k]!.norm)) return true;
+  for (let k = Math.max(0, at - 2); k < at; k++) if (isNegation(tokens, k, lex)) return true;
   return false;
 }
 
@@ -37,9 +48,12 @@ export function codeEvent(
   lex: Lexicon,
 ): EventCode {
   let best: { rule: EventRule; cue: string } | null = null;
+  // Words of a phrase that makes no statement (لكنه رفض الكشف عن مضمونها): their رفض rejects nothing.
+  const idle = lex.nonStatements.findAll(tokens);
   const consider = (from: number, to: number, attributionOnly: boolean) => {
     for (const m of lex.eventRules.findAll(tokens, from, to)) {
       if (negated(tokens, m.from, lex)) continue;
+      if (idle.some((x) => m.from < x.to && x.from < m.to)) continue;
       for (const rule of m.entries) {
         if (attributionOnly && !rule.inAttribution) continue;
         if (rule.needsMeeting && !aboutMeeting) continue;

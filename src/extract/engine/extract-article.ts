@@ -1,4 +1,5 @@
-import { ActorKind, type MeetingStatus } from '../../shared/graphql/enums';
+import { ActorKind, type MeetingStatus, StatementForm } from '../../shared/graphql/enums';
+import { normalizeName } from '../../shared/text/normalize';
 import type { AliasIndex, IndexedEntity } from '../alias-index';
 import type { CandidateArticle, CandidateMeeting, CandidateStatement, ProposedActor } from '../extract.model';
 import type { Lexicon } from '../lexicon/lexicon';
@@ -10,7 +11,7 @@ import { assignDurations, assignStatuses, findMeetings, type MeetingMention } fr
 import { wordsOf } from './mentions';
 import { viewSentence, type SentenceView } from './sentence';
 import { findActs, mergeCoordinated } from './reporting-act';
-import { type Speaker, refOf, slug } from './speaker';
+import { type Speaker, confidenceOf, refOf, slug } from './speaker';
 import { buildStatement } from './statement-builder';
 export { refOf } from './speaker';
 
@@ -40,6 +41,15 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
   const lastOfKind = new Map<string, string>();
   const proposed = new Map<string, ProposedActor>();
   let previous: Speaker | null = null;
+  /** Persons proposed as new actors so far, and the one a single written word names, if exactly one. */
+  const newPersons: Speaker[] = [];
+  const sameNewPerson = (written: string): Speaker | null => {
+    const word = normalizeName(written);
+    if (word.includes(' ') || word.length < 3) return null;
+    const found = newPersons.filter((p) => normalizeName(p.ref.name).split(' ').includes(word));
+    const names = new Set(found.map((p) => normalizeName(p.ref.name)));
+    return names.size === 1 ? found[found.length - 1]! : null;
+  };
 
   const localNames = new Map<string, IndexedEntity>();
   /** The status the article last gave each meeting (statements or narration). */
@@ -74,6 +84,13 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
       // "الجانبين اتفقا على عقد لقاء": the parties of the article's last meeting, in a meeting of this kind.
       const parties = meetings.get(lastMeeting)!.participants;
       return meetingOf({ ...m, participants: parties, pair: false }, view);
+    }
+    if (m.proposal) {
+      // "the offer", «الدعوة»: the article's last meeting, when what the article said of it so far is an offer.
+      const status = lastMeeting ? established.get(lastMeeting) : undefined;
+      if (!lastMeeting || (status !== 'PROPOSED' && status !== 'REJECTED')) return undefined;
+      meetings.get(lastMeeting)!.evidence.push(`«${words}» names the offered meeting again`);
+      return lastMeeting;
     }
     if (!m.anaphoric) return undefined;
     const key = lastOfKind.get(m.kind) ?? lastMeeting;
@@ -135,8 +152,23 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
           : null);
       const result = buildStatement(view, act, act.clauseStart, actEnd, { start, end }, continued, index, lex, date);
       if (!result) return;
-      const { statement, speaker, mentions, event } = result;
-      const perMeeting = new Map<string, { status: MeetingStatus | null; cue: string | null }>();
+      const { statement, mentions, event } = result;
+      let { speaker } = result;
+      // A person the graph does not know, proposed earlier in the article, named again by one word of the name
+      // (دوجاريك after ستيفان دوجاريك): the same speaker, for the same side.
+      const again = statement.speaker.source === 'UNRESOLVED' ? sameNewPerson(statement.speaker.written) : null;
+      if (again) {
+        statement.speaker = { ...again.ref, written: statement.speaker.written };
+        statement.onBehalfOf ??= again.onBehalfOf;
+        statement.review = statement.review.filter((r) => !r.startsWith('speaker «'));
+        statement.evidence.push(
+          `«${statement.speaker.written}» names ${again.ref.name}, proposed earlier in the article`,
+        );
+        statement.confidence = confidenceOf(act.form, 'NEW', statement.form === StatementForm.DIRECT_QUOTE);
+        speaker = { ...again, ref: statement.speaker, onBehalfOf: statement.onBehalfOf };
+      }
+      if (statement.speaker.source === 'NEW' && statement.speaker.kind === ActorKind.PERSON) newPersons.push(speaker);
+      const perMeeting = new Map<string, { status: MeetingStatus | null; cue: string | null; inherited: boolean }>();
       const keys = mentions.map((m) => meetingOf(m, view));
       // A meeting noun the act does not tie to anybody belongs to the one meeting the act does name, if only one.
       const named = [...new Set(keys.filter((k, i) => k !== undefined && mentions[i]!.participants.length > 0))];
@@ -155,12 +187,14 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
           status = null;
           cue = null;
         }
+        let inherited = false;
         if (!status && m.anaphoric && known && FINAL.has(known)) {
           status = known;
           cue = `refers back to a meeting the article already gave as ${known}`;
+          inherited = true;
         }
         const before = perMeeting.get(key);
-        if (!before || (before.status === null && status !== null)) perMeeting.set(key, { status, cue });
+        if (!before || (before.status === null && status !== null)) perMeeting.set(key, { status, cue, inherited });
       }
       for (const [key, s] of perMeeting) {
         if (!statement.about.some((a) => 'meeting' in a && a.meeting === key)) {
@@ -171,9 +205,14 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
           established.set(key, s.status);
         }
       }
+      // Only statuses the statement's own words give recode it: one it inherits by naming a meeting again (the
+      // offer remained on the table) says nothing new of the meeting.
       const recoded = codeFromMeetingStatus(
         event,
-        [...perMeeting.values()].map((x) => x.status).filter((x): x is MeetingStatus => x !== null),
+        [...perMeeting.values()]
+          .filter((x) => !x.inherited)
+          .map((x) => x.status)
+          .filter((x): x is MeetingStatus => x !== null),
       );
       if (recoded) {
         statement.cameo = recoded.cameo;
@@ -185,7 +224,7 @@ export function extractArticle(article: PageArticle, index: AliasIndex, lex: Lex
       statements.push(statement);
       statementMeetings.push(perMeeting);
       for (const ref of [statement.speaker, statement.via]) {
-        if (ref?.source === 'NEW' && ref.kind) {
+        if (ref?.source === 'NEW' && ref.kind && !proposed.has(ref.name)) {
           proposed.set(ref.name, {
             name: ref.name,
             kind: ref.kind,

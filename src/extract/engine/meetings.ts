@@ -1,7 +1,9 @@
 import type { AliasIndex, IndexedEntity } from '../alias-index';
 import type { Lexicon, MeetingKindCue } from '../lexicon/lexicon';
 import type { MeetingKind, MeetingStatus } from '../../shared/graphql/enums';
+import { isNegation } from './event-code';
 import type { SentenceView } from './sentence';
+import type { Token } from '../text/tokens';
 
 /** A meeting named in one statement: which words, which kind, who takes part, and the status the words assert. */
 export interface MeetingMention {
@@ -18,7 +20,12 @@ export interface MeetingMention {
   pair: boolean;
   /** Minutes, when the words say how long it lasted (استمرت أكثر من ساعتين, lasted 90 minutes). */
   durationMinutes: number | null;
+  /** Set for a definite proposal noun (الدعوة، the offer): it names the article's last offered meeting, if any. */
+  proposal?: boolean;
 }
+
+/** The cue a proposal noun carries: it names a meeting of whatever kind the article's last meeting is. */
+const PROPOSAL_CUE: MeetingKindCue = { kind: 'TALKS' as MeetingKind, defaultStatus: null, countries: false };
 
 /** Status precedence inside one statement (meeting-cues.json description). */
 const PRECEDENCE: MeetingStatus[] = ['CANCELLED', 'REJECTED', 'PLANNED', 'PROPOSED', 'HELD'] as MeetingStatus[];
@@ -52,7 +59,7 @@ export function findMeetings(
     const cue = m.entries[0]!;
     let negated = false;
     for (let k = Math.max(from, m.from - 5); k < m.from; k++) {
-      if ([tokens[k]!.norm, ...tokens[k]!.variants].some((v) => lex.negations.has(v))) negated = true;
+      if (isNegation(tokens, k, lex, true)) negated = true;
     }
     if (negated) continue;
     const participants: IndexedEntity[] = [];
@@ -124,6 +131,26 @@ export function findMeetings(
       durationMinutes: null,
     });
   }
+  for (const m of lex.proposalNouns.findAll(tokens, from, to)) {
+    if (m.from >= skip.from && m.from < skip.to) continue;
+    let negated = false;
+    for (let k = Math.max(from, m.from - 2); k < m.from; k++) if (isNegation(tokens, k, lex, true)) negated = true;
+    if (negated || out.some((x) => m.from < x.to && x.from < m.to)) continue;
+    out.push({
+      from: m.from,
+      to: m.to,
+      kind: PROPOSAL_CUE.kind,
+      participants: [],
+      cue: PROPOSAL_CUE,
+      status: null,
+      statusCue: null,
+      anaphoric: true,
+      pair: false,
+      durationMinutes: null,
+      proposal: true,
+    });
+  }
+  out.sort((a, b) => a.from - b.from);
   return out;
 }
 
@@ -138,9 +165,9 @@ export function assignStatuses(view: SentenceView, from: number, to: number, men
   const found = new Map<MeetingMention, { status: MeetingStatus; cue: string }[]>();
   for (const cue of lex.meetingStatuses.findAll(tokens, from, to)) {
     let negated = false;
-    for (let k = Math.max(from, cue.from - 2); k < cue.from; k++)
-      if (lex.negations.has(tokens[k]!.norm)) negated = true;
+    for (let k = Math.max(from, cue.from - 2); k < cue.from; k++) if (isNegation(tokens, k, lex)) negated = true;
     if (negated) continue;
+    if (cue.entries[0] === 'HELD' && isVerbalNoun(tokens, cue.from, lex)) continue;
     let nearest: MeetingMention | null = null;
     let distance = Infinity;
     for (const m of mentions) {
@@ -173,6 +200,14 @@ export function assignStatuses(view: SentenceView, from: number, to: number, men
       m.statusCue = `default for ${m.kind} (meeting-cues.json)`;
     }
   }
+}
+
+/** Whether token k is a verbal noun (عقد holding) after a preposition or with a glued ب/ل: a meeting to come. */
+function isVerbalNoun(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  const t = tokens[k]!;
+  if (lex.verbalNouns.words.has(t.norm)) return k > 0 && lex.verbalNouns.prepositions.has(tokens[k - 1]!.norm);
+  const glued = /^[وف]?[بل]/.test(t.norm) && t.variants.some((v) => lex.verbalNouns.words.has(v));
+  return glued;
 }
 
 /**

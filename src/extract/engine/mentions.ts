@@ -8,8 +8,14 @@ export type Mention =
   | { type: 'entity'; from: number; to: number; entity: IndexedEntity; alternatives: IndexedEntity[]; via: string }
   | { type: 'office'; from: number; to: number; office: RankedOffice }
   | { type: 'nationality'; from: number; to: number; country: string }
-  | { type: 'unnamed'; from: number; to: number }
+  | { type: 'unnamed'; from: number; to: number; scope: UnnamedScope | null }
   | { type: 'agency'; from: number; to: number; agency: Agency; entity: IndexedEntity | null };
+
+/** What an unnamed-source phrase says of the source's side: a nationality, or the institution it belongs to. */
+export interface UnnamedScope {
+  country: string | null;
+  institution: IndexedEntity | null;
+}
 
 const KIND_ORDER: Record<string, number> = { PERSON: 0, ORGANIZATION: 1, MEDIA: 2 };
 
@@ -38,9 +44,10 @@ export function findMentions(
   for (let i = 0; i < tokens.length;) {
     const candidates: Mention[] = [];
     const unnamed = lex.unnamed.matchAt(tokens, i);
-    const built = unnamedPhrase(tokens, i, lex);
+    const built = unnamedPhrase(tokens, i, lex, index);
     if (unnamed || built) {
-      candidates.push({ type: 'unnamed', from: i, to: Math.max(unnamed?.to ?? 0, built ?? 0) });
+      const to = Math.max(unnamed?.to ?? 0, built?.to ?? 0);
+      candidates.push({ type: 'unnamed', from: i, to, scope: built && built.to === to ? built.scope : null });
     }
     const meto = lex.metonymy.matchAt(tokens, i);
     if (meto) {
@@ -132,22 +139,57 @@ export function wordsOf(text: string, tokens: readonly Token[], from: number, to
 }
 
 /**
- * An unnamed-source phrase built from its parts (unnamed-sources.json): English modifiers or nationality
- * adjectives before a source noun ("a senior European diplomat"), an Arabic source noun followed by modifiers or
- * nationality adjectives (مصدر دبلوماسي أوروبي). Returns the end token, or null.
+ * An unnamed-source phrase built from its parts (unnamed-sources.json): English modifiers, nationality adjectives
+ * or an organization's or country's graph name before a source noun ("a senior European diplomat", "a senior EU
+ * official"), an Arabic source noun followed by modifiers or nationality adjectives (مصدر دبلوماسي أوروبي); then,
+ * in both languages, an affiliation word and the graph name of the institution or country the source belongs to
+ * (مصدر في قصر الإليزيه, an official at the Pentagon). Returns the end token, or null.
  */
-function unnamedPhrase(tokens: readonly Token[], i: number, lex: Lexicon): number | null {
+function unnamedPhrase(
+  tokens: readonly Token[],
+  i: number,
+  lex: Lexicon,
+  index: AliasIndex,
+): { to: number; scope: UnnamedScope } | null {
   const first = tokens[i]!;
+  const scope: UnnamedScope = { country: null, institution: null };
+  const institution = (k: number): number | null => {
+    const meto = lex.metonymy.matchAt(tokens, k);
+    if (meto) {
+      const entry = meto.entries[0]!;
+      const actor = entry.actor ? index.resolveName(entry.actor).find((e) => e.type === 'Actor') : undefined;
+      scope.institution ??= actor ?? (entry.country ? (index.entity('Country', entry.country) ?? null) : null);
+      scope.country ??= entry.country ?? actor?.country ?? null;
+      return meto.to;
+    }
+    const name = index.matchAt(tokens, k);
+    const entity = name ? rank(name.entries)[0] : undefined;
+    if (!name || !entity) return null;
+    if (entity.type !== 'Country' && !(entity.type === 'Actor' && entity.kind === 'ORGANIZATION')) return null;
+    scope.institution ??= entity;
+    scope.country ??= entity.type === 'Country' ? entity.key : entity.country;
+    return name.to;
+  };
+  const affiliated = (end: number): number => {
+    const word = end < tokens.length && !tokens[end]!.breakBefore ? lex.unnamedAffiliations.matchAt(tokens, end) : null;
+    return (word ? institution(word.to) : null) ?? end;
+  };
   if (first.latin) {
     let k = i;
     let modifiers = 0;
     while (k < tokens.length && k - i < 5 && (k === i || !tokens[k]!.breakBefore)) {
       const t = tokens[k]!;
-      if (lex.unnamedNouns.has(t.norm) && modifiers > 0) return k + 1;
+      if (lex.unnamedNouns.has(t.norm) && modifiers > 0) return { to: affiliated(k + 1), scope };
       const nationality = lex.nationalities.matchAt(tokens, k);
       if (lex.unnamedModifiers.has(t.norm)) k += 1;
-      else if (nationality) k = nationality.to;
-      else return null;
+      else if (nationality) {
+        scope.country ??= nationality.entries[0]!;
+        k = nationality.to;
+      } else {
+        const end = k > i && t.capitalized ? institution(k) : null;
+        if (end === null) return null;
+        k = end;
+      }
       modifiers += 1;
     }
     return null;
@@ -157,8 +199,11 @@ function unnamedPhrase(tokens: readonly Token[], i: number, lex: Lexicon): numbe
   while (k < tokens.length && !tokens[k]!.breakBefore) {
     const nationality = lex.nationalities.matchAt(tokens, k);
     if (lex.unnamedModifiers.has(tokens[k]!.norm)) k += 1;
-    else if (nationality) k = nationality.to;
-    else break;
+    else if (nationality) {
+      scope.country ??= nationality.entries[0]!;
+      k = nationality.to;
+    } else break;
   }
-  return k > i + 1 ? k : null;
+  const end = affiliated(k);
+  return end > i + 1 ? { to: end, scope } : null;
 }

@@ -2,7 +2,7 @@
  * One candidate statement from one reporting act: its quote or paraphrase, span, speaker, targets, meetings
  * mentioned, CAMEO code and Goldstein score, with the evidence and review reasons that explain it.
  */
-import { ActorKind, StatementForm } from '../../shared/graphql/enums';
+import { ActorKind, MeetingStatus, StatementForm } from '../../shared/graphql/enums';
 import type { AliasIndex, IndexedEntity } from '../alias-index';
 import type { CandidateRef, CandidateStatement, MeetingRef } from '../extract.model';
 import type { Lexicon } from '../lexicon/lexicon';
@@ -121,7 +121,10 @@ export function buildStatement(
     let speakerRef = sp.ref;
     let via = sp.ref.source === 'PREVIOUS' || sp.via ? sp.via : null;
     let onBehalfOf = sp.onBehalfOf;
-    const excluded = (k: number) => k >= subjectRange.from && k < subjectRange.to;
+    const described = relativeClauseAfter(view, subjectRange, act.at, actTo, lex);
+    const excluded = (k: number) =>
+      (k >= subjectRange.from && k < subjectRange.to) ||
+      (described !== null && k >= described.from && k < described.to);
 
     // Relays: "in a statement read out by X" (X is via), "quoting X" (X speaks, the subject is via).
     for (let k = actFrom; k < actTo; k++) {
@@ -200,6 +203,7 @@ export function buildStatement(
     }
     if (!content) {
       let from = Math.max(subjectRange.to, act.to);
+      if (described && from === described.from) from = described.to;
       let complementizer = false;
       for (let k = from; k < actTo; k++) {
         if (lex.complementizers.has(tokens[k]!.norm)) {
@@ -230,8 +234,10 @@ export function buildStatement(
       if (r?.country) skipKeys.add(`Country:${r.country}`);
       if (r?.type === 'Country' && r.key) skipKeys.add(`Country:${r.key}`);
     }
-    if (speakerRef.key && speakerRef.type === 'Actor') {
-      for (const role of index.rolesOf(speakerRef.key, date)) {
+    // A spokesman's side includes the institutions of the person he speaks for (the Secretary-General: the UN).
+    for (const r of [speakerRef, onBehalfOf]) {
+      if (!r?.key || r.type !== 'Actor') continue;
+      for (const role of index.rolesOf(r.key, date)) {
         if (role.organization) skipKeys.add(`Actor:${role.organization}`);
         if (role.country) skipKeys.add(`Country:${role.country}`);
       }
@@ -263,6 +269,15 @@ export function buildStatement(
       lex,
     );
     evidence.push(event.rationale);
+    // An appeal for a meeting proposes it (domain notes' lifecycle: someone calls for it): "urged both sides to begin
+    // talks", «حث الطرفين على استئناف المفاوضات». Only where the words give the meeting no status of their own.
+    if (event.appeal) {
+      for (const m of meetingMentions) {
+        if (m.status !== null && !m.statusCue?.startsWith('default')) continue;
+        m.status = MeetingStatus.PROPOSED;
+        m.statusCue = `an appeal (CAMEO ${event.cameo}) for the meeting`;
+      }
+    }
     if (speakerRef.type === 'Country') review.push('a country as speaker: the graph records statements by actors');
     const statement: CandidateStatement = {
       speaker: speakerRef,
@@ -286,6 +301,26 @@ export function buildStatement(
     const speaker: Speaker = { ref: speakerRef, entity: speakerRef.key ? sp.entity : null, onBehalfOf, via };
     return { statement, speaker, mentions: meetingMentions, event };
   }
+}
+
+/**
+ * The relative clause right after a subject (attribution-cues.json relatives): «الرئيس الأميركي، الذي تعهد بإنهاء
+ * الحرب ...،», "a senior official, who asked not to be named,". It describes the speaker, so what it names is no
+ * target. Runs to the next comma, or to the verb when the subject comes before it; null without a subject or clause.
+ */
+export function relativeClauseAfter(
+  view: SentenceView,
+  subject: { from: number; to: number },
+  verbAt: number,
+  to: number,
+  lex: Lexicon,
+): { from: number; to: number } | null {
+  const { tokens, quoteOf } = view;
+  const k = subject.to;
+  if (subject.to <= subject.from || k >= to || quoteOf[k] || !lex.relatives.has(tokens[k]!.norm)) return null;
+  let end = k + 1;
+  while (end < to && end !== verbAt && !(/[,،;؛:]/.test(tokens[end]!.punctBefore) && tokens[end]!.breakBefore)) end++;
+  return { from: k, to: end };
 }
 
 /** The token index just after the last colon that follows the verb (outside quotes) in [from, to), or null. */

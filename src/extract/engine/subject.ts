@@ -101,6 +101,9 @@ export function parseSubject(view: SentenceView, start: number, limit: number, l
     if (!m && lex.complement.matchAt(tokens, j)) break;
     if (m?.type === 'unnamed') {
       s.unnamed = true;
+      // The source's side as the phrase gives it (مصدر دبلوماسي روسي، a source at the Elysée).
+      if (m.scope?.institution) s.scopeEntity = m.scope.institution;
+      if (m.scope?.country) s.scopeCountry = m.scope.country;
       j = m.to;
       const nat = mentionAt[j];
       if (nat?.type === 'nationality') {

@@ -62,6 +62,7 @@ export const unnamedSourcesSchema = z.object({
   phrases: byLang,
   nouns: byLang,
   modifiers: byLang,
+  affiliations: byLang,
 });
 
 /** meeting-cues.json. */
@@ -80,6 +81,8 @@ export const meetingCuesSchema = z.object({
     .min(1),
   statuses: z.array(z.object({ status: meetingStatus, ar: phrases, en: phrases })).min(1),
   pairWords: byLang,
+  proposals: byLang,
+  verbalNouns: z.object({ words: z.array(z.string().min(1)).min(1), prepositions: z.array(z.string().min(1)) }),
   durations: z.object({
     leads: byLang,
     units: z.record(z.string().min(1), z.number().positive()),
@@ -116,8 +119,10 @@ export const attributionCuesSchema = z.object({
   relayBy: byLang,
   relayFrom: byLang,
   complementizers: byLang,
+  relatives: byLang,
   onBehalf: byLang,
   negations: byLang,
+  negationExceptions: byLang,
   anonymity: byLang,
   adverbs: byLang,
   agencyWords: byLang,

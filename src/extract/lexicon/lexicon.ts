@@ -58,8 +58,14 @@ export interface Lexicon {
   unnamedSpeaker: { en: string; ar: string };
   unnamedNouns: ReadonlySet<string>;
   unnamedModifiers: ReadonlySet<string>;
+  /** Words tying a source noun to its institution (مصدر في، a source at): unnamed-sources.json affiliations. */
+  unnamedAffiliations: PhraseIndex<string>;
   anonymity: PhraseIndex<string>;
   meetingKinds: PhraseIndex<MeetingKindCue>;
+  /** Definite proposal nouns (الدعوة، the offer): meeting-cues.json proposals. */
+  proposalNouns: PhraseIndex<string>;
+  /** HELD cue words that are also verbal nouns (عقد), and the prepositions that make them one: meeting-cues.json. */
+  verbalNouns: { words: ReadonlySet<string>; prepositions: ReadonlySet<string> };
   meetingStatuses: PhraseIndex<MeetingStatus>;
   pairWords: PhraseIndex<string>;
   durationLeads: PhraseIndex<string>;
@@ -75,8 +81,12 @@ export interface Lexicon {
   relayBy: PhraseIndex<string>;
   relayFrom: PhraseIndex<string>;
   complementizers: ReadonlySet<string>;
+  /** Relative pronouns (الذي، who): attribution-cues.json relatives. */
+  relatives: ReadonlySet<string>;
   onBehalf: PhraseIndex<string>;
   negations: ReadonlySet<string>;
+  /** Phrases opening with a negation word that negate nothing (لا يزال, not only): attribution-cues.json. */
+  negationExceptions: PhraseIndex<string>;
   adverbs: PhraseIndex<string>;
   agencyWords: PhraseIndex<string>;
   agencies: PhraseIndex<Agency>;
@@ -183,8 +193,14 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
     unnamedSpeaker: unnamedFile.speaker,
     unnamedNouns: new Set([...unnamedFile.nouns.ar, ...unnamedFile.nouns.en].map(phraseKey)),
     unnamedModifiers: new Set([...unnamedFile.modifiers.ar, ...unnamedFile.modifiers.en].map(phraseKey)),
+    unnamedAffiliations: indexOf(unnamedFile.affiliations),
     anonymity: indexOf(attribution.anonymity),
     meetingKinds,
+    proposalNouns: indexOf(cues.proposals),
+    verbalNouns: {
+      words: new Set(cues.verbalNouns.words.map(phraseKey)),
+      prepositions: new Set(cues.verbalNouns.prepositions.map(phraseKey)),
+    },
     meetingStatuses,
     pairWords: indexOf(cues.pairWords),
     durationLeads: indexOf(cues.durations.leads),
@@ -200,8 +216,10 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
     relayBy: indexOf(attribution.relayBy),
     relayFrom: indexOf(attribution.relayFrom),
     complementizers: new Set([...attribution.complementizers.ar, ...attribution.complementizers.en].map(phraseKey)),
+    relatives: new Set([...attribution.relatives.ar, ...attribution.relatives.en].map(phraseKey)),
     onBehalf: indexOf(attribution.onBehalf),
     negations: new Set([...attribution.negations.ar, ...attribution.negations.en].map(phraseKey)),
+    negationExceptions: indexOf(attribution.negationExceptions),
     adverbs: indexOf(attribution.adverbs),
     agencyWords: indexOf(attribution.agencyWords),
     agencies,

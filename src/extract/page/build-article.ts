@@ -1,3 +1,4 @@
+import { normalizeName } from '../../shared/text/normalize';
 import { detectLanguage } from './language';
 import { OffsetTextBuilder } from './offset-map';
 import type { PageArticle, SplitPageOptions, TextSpan } from './page.model';
@@ -147,16 +148,23 @@ export function buildArticle(segment: Line[], ctx: PageContext, opening: string)
     credits.push(credit);
     if (classifyCredit(credit).kind === 'agency') agencies.push(credit);
   }
+  const bylineAgencies: string[] = [];
   for (const l of segment) {
     if (l.type !== 'furniture' || l.credit === undefined) continue;
     // By Reuters / By Jane Doe and AFP: the agencies a byline names are credits; a person's name is not.
     for (const part of l.credit.split(/\s*(?:[,،;&]|\band\b)\s*/u)) {
+      if (part.length > 0 && classifyCredit(part).kind === 'agency') bylineAgencies.push(part);
       if (part.length === 0 || credits.includes(part) || classifyCredit(part).kind !== 'agency') continue;
       credits.push(part);
       agencies.push(part);
       evidence.push(`agency credit "${part}" from the byline "${l.line.text}"`);
     }
   }
+  // A byline naming one agency, with no other agency credited, on a page that names no outlet: the agency's page.
+  const ownAgency =
+    bylineAgencies.length === 1 && agencies.every((a) => normalizeName(a) === normalizeName(bylineAgencies[0]!))
+      ? bylineAgencies[0]!
+      : null;
   let segmentSource: SourceLine | undefined;
   for (const l of segment) {
     if (!isSourceLine(l)) continue;
@@ -180,6 +188,9 @@ export function buildArticle(segment: Line[], ctx: PageContext, opening: string)
   } else if (datelineInfo && datelineInfo.agencies.length > 0 && datelineInfo.otherCredits.length === 1) {
     outlet = datelineInfo.otherCredits[0] as string;
     evidence.push(`outlet "${outlet}": the credit beside the agencies in the dateline`);
+  } else if (ownAgency !== null) {
+    outlet = ownAgency;
+    evidence.push(`outlet "${outlet}": the one agency the byline and the dateline credit, on a page naming no outlet`);
   }
 
   const body = text.slice(bodyStart);

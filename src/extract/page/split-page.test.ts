@@ -192,6 +192,20 @@ describe('splitPage options and odd input', () => {
     assert.deepEqual(splitPage(42 as unknown as string), []);
   });
 
+  it("takes the byline's one agency as the outlet of a page that names no other outlet (the agency's own page)", () => {
+    const wire = (byline: string, masthead = '') =>
+      `${masthead}Ankara hosts grain talks\n${byline}\nMay 4, 2025 9:00 AM GMT\n` +
+      'ANKARA (AFP) - Turkish and Ukrainian officials met in Ankara on Sunday to discuss grain shipments across the Black Sea, officials said.\n' +
+      'The two sides agreed to meet again next month in Istanbul to review the shipping corridor and insurance costs.';
+    const [own] = splitPage(wire('By AFP'));
+    assert.equal(own?.outlet, 'AFP');
+    // A person's byline, or a newspaper that names itself, keeps the agency a credit only.
+    const [person] = splitPage(wire('By Jane Doe'));
+    assert.equal(person?.outlet, null);
+    const [paper] = splitPage(wire('By AFP', 'The Daily Example\n'));
+    assert.notEqual(paper?.outlet, 'AFP');
+  });
+
   it('uses options.outlet only when the page names no outlet', () => {
     const [onCaps] = splitPage(fixture('en-caps-dash.txt'), { outlet: 'The Example Times' });
     assert.equal(onCaps?.outlet, 'The Example Times');

@@ -11,7 +11,8 @@ export interface Token {
   norm: string;
   /**
    * Further keys the word may match as the first word of a phrase: Arabic with its proclitics removed (و، ف then
-   * ب، ل، ك; لل → ال), an English possessive without its 's. Empty for most words.
+   * ب، ل، ك; لل → ال) or its accusative alef (منفتحاً → منفتح), an English possessive without its 's. Empty for
+   * most words.
    */
   variants: string[];
   /** Whether the word is in Latin script, and capitalised (a proper-noun hint for English alias matches). */
@@ -46,6 +47,11 @@ function arabicVariants(norm: string): string[] {
     add(base.slice(1));
     if (base.startsWith('بال') || base.startsWith('كال')) add(base.slice(1));
   }
+  // ب/ل on a two-letter word that starts with alef: بأي، لأي، بأن، لأن (أي حوار, أن).
+  if (/^[بل]ا./.test(base) && base.length === 3) add(base.slice(1));
+  // The accusative ending (tanween fath, written alef): a predicate after كان or ليس, a circumstantial adjective
+  // (منفتحاً، مستعداً، مؤكداً) matches its base form. Stems of four letters or more only (not دعا، بحثا).
+  if (base.endsWith('ا') && base.length >= 5) add(base.slice(0, -1));
   return out;
 }
 
