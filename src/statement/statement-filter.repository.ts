@@ -232,10 +232,12 @@ export function subjectMonthPage(): string {
            RETURN sum(n) AS cut
          }
          CALL (k) {
-           MATCH (s:${Label.Statement})-[c:${Rel.IN_SUBJECT_MONTH}]->()
+           // Ordered by both index keys and with no label check on the start node, the seek is read backwards
+           // and stops at the limit; ordered by sortKey alone, Neo4j read every entry of the subject and sorted.
+           MATCH ()-[c:${Rel.IN_SUBJECT_MONTH}]->()
            WHERE c.subject = k.subjectRef AND c.sortKey >= k.bounds.lo AND c.sortKey < k.bounds.hi
-           WITH s, c ORDER BY c.sortKey DESC LIMIT $limit
-           RETURN collect(s) AS top
+           WITH c ORDER BY c.subject DESC, c.sortKey DESC LIMIT $limit
+           RETURN collect(startNode(c)) AS top
          }
          RETURN whole + cut AS total, top
        }`;
