@@ -1,6 +1,7 @@
 import { Label, Rel } from '../graph-schema';
 import { ActorKind } from '../graphql/enums';
-import type { Database, Tx } from './database';
+import type { Logger } from '../logger';
+import { int, type Database, type Tx } from './database';
 
 /**
  * The subject-month index behind bounded `whoSaidWhatAbout(includeRelated: true)` (issue 15 item 3).
@@ -125,16 +126,31 @@ export class SubjectMonthsRepository {
 const BACKFILL_BATCH = 5_000;
 
 /**
- * Backfills the index on an existing database (migration 008): every statement refreshed, in transactions of
- * BACKFILL_BATCH statements (CALL IN TRANSACTIONS), so a 1M-statement store never holds one huge transaction.
- * Idempotent: a statement already right is only read.
+ * Backfills the index on an existing database (migration 009): every statement refreshed, BACKFILL_BATCH at a time
+ * in id order, each batch its own write transaction (retried alone on a transient error), so a 1M-statement store
+ * never holds one huge transaction nor one query under a single timeout. Idempotent: a statement already right is
+ * only read, so a second run, or a run resumed after an interruption, writes nothing it need not.
+ * @returns how many statements it went through.
  */
-export async function backfillSubjectMonths(db: Database): Promise<void> {
-  await db.autoCommit(
-    `MATCH (s:${Label.Statement})
-     CALL (s) { ${REFRESH_STATEMENT} } IN TRANSACTIONS OF ${BACKFILL_BATCH} ROWS`,
-    { organizationKind: ORGANIZATION },
-  );
+export async function backfillSubjectMonths(db: Database, log?: Logger): Promise<number> {
+  let after = '';
+  let done = 0;
+  for (;;) {
+    const [row] = await db.writeTx((tx) =>
+      tx.run<{ n: number; last: string | null }>(
+        `MATCH (s:${Label.Statement}) WHERE s.id > $after
+         WITH s ORDER BY s.id LIMIT $batch
+         ${REFRESH_STATEMENT}
+         RETURN count(s) AS n, max(s.id) AS last`,
+        { after, batch: int(BACKFILL_BATCH), organizationKind: ORGANIZATION },
+      ),
+    );
+    if (!row || row.n === 0 || row.last === null) break;
+    done += row.n;
+    after = row.last;
+    if (done % 100_000 < BACKFILL_BATCH) log?.info({ statements: done }, 'Backfilling the subject-month index');
+  }
+  return done;
 }
 
 /** The Cypher the backfill runs: its checksum makes migrate re-run the backfill when the closure rule changes. */
