@@ -19,6 +19,7 @@ import { Label } from '../shared/graph-schema';
 import type { MeetingStatus } from '../shared/graphql/enums';
 import type { Database } from '../shared/neo4j/database';
 import { hasMatchableText, isInvisible, normalizeName } from '../shared/text/normalize';
+import { SubjectMonthsRepository } from '../shared/neo4j/subject-months.repository';
 import { CurationRepository, type CurationStamp } from './curation.repository';
 
 const MAX_ALIAS = 300;
@@ -147,6 +148,8 @@ export async function mergeEntities(db: Database, caller: Caller, keepId: string
     const published = await repository.publishedBy(remove.id);
     const hashes = published.map((a) => ({ key: a.key, contentHash: contentHash(keepKey, a.title, a.text) }));
     await repository.mergeActors(keepKey, remove.id, extra, hashes, stamp);
+    // The kept actor now has the removed one's statements, roles, country and meetings: closures changed.
+    await new SubjectMonthsRepository(tx).refreshAroundActors([keepKey]);
     return toActorRow(repository, keepKey);
   });
 }
@@ -178,6 +181,7 @@ export async function mergeMeetings(db: Database, caller: Caller, keepId: string
       throw new NotFoundError('Meeting', removeId);
     }
     await repository.mergeMeetings(keepKey, remove.id, stamp);
+    await new SubjectMonthsRepository(tx).refreshAroundMeetings([keepKey]);
     await new IngestRepository(tx).refreshMeetingStatus([keepKey], stamp);
     return toMeeting((await repository.meeting(keepKey))!);
   });
@@ -201,6 +205,7 @@ export async function deprecateStatement(
   return db.writeTx(async (tx) => {
     const row = await new CurationRepository(tx).deprecateStatement(statement.id, text, stamp);
     if (!row) throw new NotFoundError('Statement', statementId);
+    await new SubjectMonthsRepository(tx).refreshStatements([statement.id]);
     return toStatement(row.props, row.link);
   });
 }

@@ -126,7 +126,8 @@ export interface BundleArticleRow {
 }
 
 /** Nodes a neighbourhood leaves out: bookkeeping, not the domain. */
-const NOT_IN_GRAPH = [Label.Alias, Label.Redirect, Label.SchemaMigration];
+// SubjectMonth is a derived index of statements (subject-months.repository.ts), not part of the graph served.
+const NOT_IN_GRAPH = [Label.Alias, Label.Redirect, Label.SchemaMigration, Label.SubjectMonth];
 
 const NO_AUDIT = 'createdAt: null, createdBy: null, updatedAt: null, updatedBy: null';
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Label, Rel } from '../shared/graph-schema';
 import type { Tx } from '../shared/neo4j/database';
 import { int } from '../shared/neo4j/database';
+import { SubjectMonthsRepository } from '../shared/neo4j/subject-months.repository';
 import type { RefTarget } from './ingest-refs';
 import { CLOSED_MEETING_STATUSES, MEETING_MATCH_WINDOW_DAYS } from './meeting-identity';
 
@@ -405,6 +406,16 @@ export class IngestRepository {
        RETURN row.key AS rowKey, s.id AS key, elementId(s) AS elementId, created`,
       { article, rows, stamp },
     );
+  }
+
+  /**
+   * Indexes the statements this ingest created under every subject whose closure covers them (the exact counts and
+   * pages of whoSaidWhatAbout, see subject-months.repository.ts). Statements found already there are not touched:
+   * an ingest never changes an existing subject's closure (new actors and meetings get their country and
+   * participants when created), so a replay writes nothing here.
+   */
+  async refreshSubjectMonths(statementKeys: string[]): Promise<void> {
+    await new SubjectMonthsRepository(this.tx).refreshStatements(statementKeys);
   }
 
   /** MERGEs status history entries, each tied to its meeting and to the statement asserting it. */

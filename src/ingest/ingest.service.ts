@@ -132,6 +132,8 @@ async function writeArticle(
       created.statements += row.created ? 1 : 0;
       matched.statements += row.created ? 0 : 1;
     }
+    // In the same transaction, after the ABOUT relationships took their subjects' locks (see subject-months).
+    await repository.refreshSubjectMonths(createdKeys.statements);
   }
 
   const changes = statusChangeRows(

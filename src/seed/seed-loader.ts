@@ -9,6 +9,7 @@ import { BadUserInputError } from '../shared/errors';
 import { nameProperties, type Names } from '../shared/graphql/names';
 import { createLogger, type Logger } from '../shared/logger';
 import type { Database } from '../shared/neo4j/database';
+import { SubjectMonthsRepository } from '../shared/neo4j/subject-months.repository';
 import { normalizeName } from '../shared/text/normalize';
 import { withSearchProperties } from '../shared/text/search-text';
 import { readBundleFile, SeedFileError } from './seed-file';
@@ -129,6 +130,8 @@ async function loadDefinitions(
         }),
       );
       if (roles.length > 0) await repository.upsertRoles(roles, stamp);
+      // A role or country given to an actor already spoken about changes which subjects cover its statements.
+      await new SubjectMonthsRepository(tx).refreshAroundActors(actors.map((actor) => actor.key));
     }
     if (topics.length > 0) {
       const rows = await repository.upsertTopics(

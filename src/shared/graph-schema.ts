@@ -20,6 +20,8 @@
  *   -[:MENTIONS]->(:Actor|:Country), -[:HAS_TOPIC]->(:Topic)
  * - (:Topic {id, name_en, name_ar, ...})
  * - (:Redirect {id = "<Type>:<removed key>", target = kept key})  left by mergeEntities; node(id) follows it
+ * - (:Statement)-[:IN_SUBJECT_MONTH {subject, sortKey}]->(:SubjectMonth {key, subject, month})  derived: one per
+ *   non-deprecated statement and subject whose includeRelated closure covers it (subject-months.repository.ts)
  * Writes stamp `createdAt`, `createdBy`, `updatedAt`, `updatedBy` (role and key fingerprint) on what they touch.
  * Ingest MERGEs set a transient `ingestToken` on create and remove it in the same statement (see ingest.repository).
  */
@@ -47,6 +49,11 @@ export const Label = {
   Redirect: 'Redirect',
   /** Never stored: a named lock taken by ingest on a meeting's identity (schema/008-meeting-identity-lock.cypher). */
   MeetingIdentityLock: 'MeetingIdentityLock',
+  /**
+   * One month of one subject's statements, its includeRelated closure included (subject-months.repository.ts):
+   * {key = "<subject>|<month>", subject = "<Label>:<id>", month = YYYY-MM or 0000-00 when undated}.
+   */
+  SubjectMonth: 'SubjectMonth',
 } as const;
 
 export const Rel = {
@@ -68,6 +75,8 @@ export const Rel = {
   PUBLISHED_BY: 'PUBLISHED_BY',
   MENTIONS: 'MENTIONS',
   HAS_TOPIC: 'HAS_TOPIC',
+  /** (:Statement)-[:IN_SUBJECT_MONTH {subject, sortKey}]->(:SubjectMonth), see subject-months.repository.ts. */
+  IN_SUBJECT_MONTH: 'IN_SUBJECT_MONTH',
 } as const;
 
 /** The node types that have Relay global ids, each with its label. */

@@ -147,3 +147,98 @@ export function unanchoredPage(criteria: StatementCriteria): string {
          RETURN total, top
        }`;
 }
+
+/**
+ * Whether a subject query is answered from the subject-month index (subject-months.repository.ts) instead of a
+ * scan of every matching statement: a subject with `includeRelated` (the index holds each subject's closure), or a
+ * meeting or topic (whose closure is themselves), filtered by date or not, deprecated statements left out. Any other
+ * filter (speaker, language, CAMEO) or `includeDeprecated` reads the statements themselves: the index holds no
+ * such property, and those filters are what keep a scan short in practice. A direct (not includeRelated) query about
+ * an actor or a country scans its ABOUT relationships too.
+ */
+export function usesSubjectMonths(criteria: StatementCriteria): boolean {
+  const closureIsSelf = criteria.aboutLabel === Label.Meeting || criteria.aboutLabel === Label.Topic;
+  return (
+    criteria.aboutLabel !== null &&
+    (criteria.includeRelated || closureIsSelf) &&
+    criteria.speaker === null &&
+    criteria.language === null &&
+    criteria.cameo === null &&
+    !criteria.includeDeprecated
+  );
+}
+
+/** sortKey bounds of one key's read of the subject-month index; the strings compare as sortKeys and months do. */
+export interface SubjectMonthBounds {
+  /** Months strictly between these two are wholly inside the date range: counted by their degree. */
+  monthsAbove: string;
+  monthsBelow: string;
+  /** The sortKey ranges [lo, hi) of the months the range cuts: counted on the (subject, sortKey) index. */
+  edges: { lo: string; hi: string }[];
+  /** The page's sortKey range [lo, hi), the cursor's `after` included. */
+  lo: string;
+  hi: string;
+}
+
+/** Above every sortKey and month. */
+const TOP = '\uffff';
+
+/**
+ * The bounds for a date range (YYYY-MM-DD, inclusive, null for open) and a cursor's sort key. With any date bound,
+ * undated statements (sortKey "0000-00-00|...", month "0000-00") drop out, as in the scan (`s.date >= ...`).
+ * '~' sorts after every day of a month and '}' after every "<date>|<id>" of one date.
+ */
+export function subjectMonthBounds(from: string | null, to: string | null, after: string | null): SubjectMonthBounds {
+  const fromMonth = from?.slice(0, 7) ?? null;
+  const toMonth = to?.slice(0, 7) ?? null;
+  const lo = from ?? (to !== null ? '0000-01' : '');
+  const hiOfRange = to !== null ? `${to}}` : TOP;
+  const hi = after !== null && after < hiOfRange ? after : hiOfRange;
+  let edges: { lo: string; hi: string }[] = [];
+  if (fromMonth !== null && toMonth !== null && fromMonth >= toMonth) edges = [{ lo, hi: hiOfRange }];
+  else {
+    if (fromMonth !== null) edges.push({ lo: from!, hi: `${fromMonth}-~` });
+    if (toMonth !== null) edges.push({ lo: `${toMonth}-00`, hi: hiOfRange });
+  }
+  return {
+    monthsAbove: fromMonth ?? (to !== null ? '0000-00' : ''),
+    monthsBelow: toMonth ?? TOP,
+    edges,
+    lo,
+    hi,
+  };
+}
+
+/**
+ * The count and page of one key `k` from the subject-month index (see usesSubjectMonths), `k.subjectRef` naming the
+ * subject ("<Label>:<key>", redirect followed) and `k.bounds` its SubjectMonthBounds. The exact total is one degree
+ * per month plus index counts of the (at most two) months a date range cuts; the page is a backwards seek of the
+ * (subject, sortKey) relationship index that stops after `$limit`. Neither reads the statements of other pages.
+ */
+export function subjectMonthPage(): string {
+  return `CALL (k) {
+         CALL (k) {
+           MATCH (b:${Label.SubjectMonth})
+           WHERE b.subject = k.subjectRef AND b.month > k.bounds.monthsAbove AND b.month < k.bounds.monthsBelow
+           RETURN sum(COUNT { (b)<-[:${Rel.IN_SUBJECT_MONTH}]-() }) AS whole
+         }
+         CALL (k) {
+           UNWIND k.bounds.edges AS e
+           CALL (k, e) {
+             MATCH ()-[c:${Rel.IN_SUBJECT_MONTH}]->()
+             WHERE c.subject = k.subjectRef AND c.sortKey >= e.lo AND c.sortKey < e.hi
+             RETURN count(c) AS n
+           }
+           RETURN sum(n) AS cut
+         }
+         CALL (k) {
+           // Ordered by both index keys and with no label check on the start node, the seek is read backwards
+           // and stops at the limit; ordered by sortKey alone, Neo4j read every entry of the subject and sorted.
+           MATCH ()-[c:${Rel.IN_SUBJECT_MONTH}]->()
+           WHERE c.subject = k.subjectRef AND c.sortKey >= k.bounds.lo AND c.sortKey < k.bounds.hi
+           WITH c ORDER BY c.subject DESC, c.sortKey DESC LIMIT $limit
+           RETURN collect(startNode(c)) AS top
+         }
+         RETURN whole + cut AS total, top
+       }`;
+}

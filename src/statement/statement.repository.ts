@@ -16,7 +16,10 @@ import {
   FOLLOW_REDIRECTS,
   batchConditions,
   statementSource,
+  subjectMonthBounds,
+  subjectMonthPage,
   unanchoredPage,
+  usesSubjectMonths,
   type StatementCriteria,
 } from './statement-filter.repository';
 
@@ -169,13 +172,17 @@ export class StatementRepository {
   private async pagesOfOneShape(keys: readonly StatementPageKey[]): Promise<Page<Statement>[]> {
     const source = statementSource(keys[0]!);
     const unanchored = keys[0]!.aboutLabel === null && keys[0]!.speaker === null;
+    const indexed = usesSubjectMonths(keys[0]!);
     const rows = await this.db.read<{ i: number; total: number; page: StatementRow[] }>(
       `UNWIND $keys AS key
        ${FOLLOW_REDIRECTS}
        ${
          unanchored
            ? unanchoredPage(keys[0]!)
-           : `CALL (k) {
+           : indexed
+             ? `WITH k {.*, subjectRef: '${keys[0]!.aboutLabel}:' + k.about} AS k
+                ${subjectMonthPage()}`
+             : `CALL (k) {
          ${source}
          WHERE ${batchConditions(keys[0]!)}
          WITH k, collect(s) AS matched
@@ -196,6 +203,7 @@ export class StatementRepository {
           language: key.language?.toLowerCase() ?? null,
           aboutRef: key.about === null ? null : `${key.aboutLabel}:${key.about}`,
           speakerRef: key.speaker === null ? null : `${Label.Actor}:${key.speaker}`,
+          bounds: indexed ? subjectMonthBounds(key.from, key.to, key.after) : null,
         })),
         limit: int(Math.max(...keys.map((key) => key.limit)) + 1),
         deprecated: StatementRank.DEPRECATED,

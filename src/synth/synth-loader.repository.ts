@@ -4,6 +4,7 @@ import { nameProperties } from '../shared/graphql/names';
 import { canonicalUrl } from '../shared/text/canonical-url';
 import { withSearchProperties } from '../shared/text/search-text';
 import type { Database, Tx } from '../shared/neo4j/database';
+import { SubjectMonthsRepository } from '../shared/neo4j/subject-months.repository';
 import type { ArticleBatch, NodeRef, SubjectLabel, WorldRows } from './synth-rows';
 
 /** Splits (source id, target ref) pairs by target label. */
@@ -111,6 +112,9 @@ export class SynthLoaderRepository {
          MERGE (m)-[:${Rel.LOCATED_IN}]->(c)`,
         { rows: meetings.filter((m) => m.location !== null) },
       );
+      // On a rerun over loaded statements, roles and participants written again may change their closures; on a
+      // first load there are no statements yet and this only looks.
+      await new SubjectMonthsRepository(tx).refreshAroundActors(actors.map((a) => a.id));
     });
   }
 
@@ -160,6 +164,7 @@ export class SynthLoaderRepository {
       );
       await createRels(tx, Label.Statement, Rel.ON_BEHALF_OF, only(all.onBehalfOf, statements));
       await createRels(tx, Label.Statement, Rel.ABOUT, only(all.about, statements));
+      await new SubjectMonthsRepository(tx).refreshStatements([...statements]);
       const reports = await created(
         `UNWIND $rows AS r
          MATCH (s:${Label.Statement} {id: r.statement})

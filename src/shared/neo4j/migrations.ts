@@ -6,6 +6,7 @@ import { Label } from '../graph-schema';
 import type { Logger } from '../logger';
 import type { Database } from './database';
 import { renormalize, renormalizeChecksum } from './renormalize.migration';
+import { BACKFILL_TEXT, backfillSubjectMonths } from './subject-months.repository';
 
 /** One schema file: its id (the file name), checksum and statements. */
 export interface Migration {
@@ -26,7 +27,15 @@ export interface CodeMigration {
 
 /** The code migrations, by id. */
 export function codeMigrations(): CodeMigration[] {
-  return [{ id: '007-renormalize', checksum: renormalizeChecksum(), run: renormalize }];
+  return [
+    { id: '007-renormalize', checksum: renormalizeChecksum(), run: renormalize },
+    // After 009-subject-months.cypher (its indexes): fills the index on a database written before it existed.
+    {
+      id: '010-subject-months-backfill',
+      checksum: createHash('sha256').update(BACKFILL_TEXT).digest('hex'),
+      run: backfillSubjectMonths,
+    },
+  ];
 }
 
 /** Splits a Cypher file into statements: `//` comment lines dropped, statements ended by `;` at a line end. */
