@@ -1,5 +1,6 @@
 import type { AppConfig, ApiRole } from './config';
 import type { Database } from './neo4j/database';
+import type { FieldPlan } from './graphql/field-plan';
 import type { Logger } from './logger';
 
 /** Who is calling: the role of the API key and a short fingerprint of it (never the key). */
@@ -34,4 +35,10 @@ export interface GraphQLContext {
   /** Whether the response carries `extensions.diplograph` (round trips and database time). */
   debug: boolean;
   scope: RequestScope;
+  /**
+   * The fields the operation selects per type, set once the operation is resolved (field-plan.plugin.ts):
+   * repositories project only the properties they need. Absent outside an HTTP operation (subscriptions,
+   * internal reads): everything is read.
+   */
+  fields?: FieldPlan;
 }
