@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { detectLanguage } from './language';
 import { OffsetTextBuilder } from './offset-map';
 import { countWords, splitLines } from './page-lines';
+import { normalizeName } from '../../shared/text/normalize';
 import { foldText, phraseSource } from './text-fold';
 
 describe('foldText', () => {
@@ -11,6 +12,24 @@ describe('foldText', () => {
     const folded = foldText(text);
     assert.equal(folded.length, text.length);
     assert.equal(folded, 'اقرا ايضاً 6 12 مدرسه علي read İstanbul');
+  });
+
+  it('folds every Arabic-block letter as normalizeName does wherever that fold is one letter for one', () => {
+    for (let code = 0x0600; code <= 0x06ff; code += 1) {
+      const c = String.fromCharCode(code);
+      const key = normalizeName(c);
+      if (!/^\p{L}$/u.test(c) || key.length !== 1) continue;
+      assert.equal(foldText(c), key, `U+${code.toString(16).toUpperCase()} ${c}`);
+    }
+  });
+
+  it('matches a phrase written with Persian letters, Quranic marks or a ZWNJ inside', () => {
+    const re = new RegExp(phraseSource('قال المتحدث'), 'u');
+    assert.ok(re.test(foldText('قال المتحدث')));
+    assert.ok(re.test(foldText('قال المتح\u200cدث')));
+    assert.ok(re.test(foldText('قال المتحدث\u06e1')));
+    const kaf = new RegExp(phraseSource('كلمة يوم'), 'u');
+    assert.ok(kaf.test(foldText('\u06a9لمه \u06cc\u0648م')));
   });
 
   it('builds phrase patterns that skip diacritics and spacing differences', () => {
