@@ -5,7 +5,7 @@ import { MeetingRepository } from './meeting.repository';
 
 /** Per-request loaders for meetings; use through `ctx.scope.get(meetingLoaders)`. */
 export function meetingLoaders(ctx: GraphQLContext) {
-  const repository = new MeetingRepository(ctx.db, meetingSelection(ctx.fields));
+  const repository = new MeetingRepository(ctx.db, meetingSelection(ctx.scope.fields));
   return {
     repository,
     byKey: batchLoader(ctx, 'meeting.byKey', (keys: readonly string[]) => repository.byKeys(keys)),

@@ -11,7 +11,7 @@ export function fieldPlanPlugin(): ApolloServerPlugin<GraphQLContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, contextValue }) {
-          if (operation) contextValue.fields = fieldPlanOf(schema, document, operation);
+          if (operation) contextValue.scope.fields = fieldPlanOf(schema, document, operation);
         },
       };
     },

@@ -16,6 +16,14 @@ export interface Caller {
 export class RequestScope {
   private readonly made = new Map<unknown, unknown>();
 
+  /**
+   * The fields the operation selects per type, set once the operation is resolved (field-plan.plugin.ts), before
+   * any loader exists: repositories project only the properties they need. Absent outside an HTTP operation
+   * (subscriptions, internal reads): everything is read. It lives here, not on the context, because Apollo runs
+   * each operation on a shallow copy of the context, and the loaders are made from the original.
+   */
+  fields?: FieldPlan;
+
   constructor(private readonly ctx: () => GraphQLContext) {}
 
   get<T>(factory: (ctx: GraphQLContext) => T): T {
@@ -35,10 +43,4 @@ export interface GraphQLContext {
   /** Whether the response carries `extensions.diplograph` (round trips and database time). */
   debug: boolean;
   scope: RequestScope;
-  /**
-   * The fields the operation selects per type, set once the operation is resolved (field-plan.plugin.ts):
-   * repositories project only the properties they need. Absent outside an HTTP operation (subscriptions,
-   * internal reads): everything is read.
-   */
-  fields?: FieldPlan;
 }

@@ -21,7 +21,7 @@ export function statementLoaders(ctx: GraphQLContext) {
       reports: (key, reports) => void loaders.reports.prime(key, reports),
       article: (article) => void articles.prime(article.key, article),
     },
-    ctx.fields,
+    ctx.scope.fields,
   );
   const loaders = {
     byKey: batchLoader(ctx, 'statement.byKey', (keys: readonly string[]) => repository.byKeys(keys)),

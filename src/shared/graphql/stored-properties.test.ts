@@ -51,7 +51,7 @@ describe('projectProperties', () => {
     assert.equal(projectProperties('n', { properties: ['id', 'title'], names: [] }, 'ALL'), 'n {.id, .title}');
     assert.equal(
       projectProperties('n', { properties: ['id'], names: ['en'] }, 'ALL'),
-      "n {.id, .name_en, `name_*`: CASE WHEN n.name_en IS NULL THEN head([k IN keys(n) WHERE k STARTS WITH 'name_' | n[k]]) END}",
+      "n {.id, .name_en, `name_*`: CASE WHEN n.name_en IS NULL THEN head([n_k IN keys(n) WHERE n_k STARTS WITH 'name_' | n[n_k]]) END}",
     );
     assert.equal(projectProperties('n', { properties: ['id'], names: 'all' }, 'ALL'), 'ALL');
   });

@@ -89,7 +89,7 @@ export function projectProperties(v: string, selection: PropertySelection, all: 
   if (selection.names.length > 0) {
     entries.push(...selection.names.map((lang) => `.name_${checked(lang)}`));
     entries.push(
-      `\`${NAMES}\`: CASE WHEN ${v}.name_en IS NULL THEN head([k IN keys(${v}) WHERE k STARTS WITH 'name_' | ${v}[k]]) END`,
+      `\`${NAMES}\`: CASE WHEN ${v}.name_en IS NULL THEN head([${v}_k IN keys(${v}) WHERE ${v}_k STARTS WITH 'name_' | ${v}[${v}_k]]) END`,
     );
   }
   return `${checked(v)} {${entries.join(', ')}}`;
