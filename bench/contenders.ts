@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,6 +14,9 @@ export interface Contender {
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The editor key the write workloads send to the Diplograph started for the run (only its hash is configured). */
+export const BENCH_API_KEY = 'bench-editor-key-for-the-write-workloads';
 
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
@@ -66,6 +70,7 @@ async function startDiplograph(uri: string, cpuProfileDir: string | null): Promi
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
       SEED_ON_EMPTY: 'false',
+      API_KEYS: `editor:${createHash('sha256').update(BENCH_API_KEY).digest('hex')}`,
     },
   });
   const exited = new Promise<never>((_, reject) =>

@@ -1,13 +1,15 @@
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import neo4j from 'neo4j-driver';
 import { createDriver } from '../src/shared/neo4j/database';
 import { intOption, option } from './args';
+import { writeFloorArticle } from './floor-ingest';
 import { FLOOR } from './floor-queries';
+import type { FloorArticleRows } from './ingest-articles';
 
 /**
  * The floor contender: a tiny HTTP server that runs one hand-written Cypher query per workload through
  * neo4j-driver (the same driver settings as Diplograph) and returns the records as JSON. POST /<workload> with the
- * parameters as the JSON body. Prints `READY <port>` when listening.
+ * parameters as the JSON body; POST /ingest writes one article (the write floor). Prints `READY <port>` when listening.
  */
 const argv = process.argv.slice(2);
 const driver = createDriver(option(argv, 'uri', 'bolt://127.0.0.1:7687'), 'neo4j', 'neo4j');
@@ -20,6 +22,10 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     void (async () => {
       const workload = (req.url ?? '').slice(1);
+      if (workload === 'ingest') {
+        await ingest(Buffer.concat(chunks).toString('utf8'), res);
+        return;
+      }
       const plan = FLOOR[workload];
       if (!plan) {
         res.writeHead(404).end();
@@ -47,6 +53,19 @@ const server = createServer((req, res) => {
     })();
   });
 });
+
+/** POST /ingest: the write floor (floor-ingest.ts) for one article's rows, the JSON body. */
+async function ingest(body: string, res: ServerResponse): Promise<void> {
+  const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await writeFloorArticle(session, JSON.parse(body) as FloorArticleRows);
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"ok":true}}');
+  } catch (error) {
+    res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) }));
+  } finally {
+    await session.close();
+  }
+}
 
 server.listen(intOption(argv, 'port', 4100), '127.0.0.1', () => {
   const address = server.address();

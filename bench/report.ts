@@ -4,6 +4,8 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import type { CellResult } from './measure';
 import type { QueryCost } from './profile';
+import type { BulkLoad } from './scale-db';
+import { WRITE_CONNECTIONS, WRITE_WORKLOADS, type WriteCell } from './write-bench';
 
 export interface Cell extends CellResult {
   round: number;
@@ -26,6 +28,10 @@ export interface BenchResult {
   checks: Record<string, Record<string, string>>;
   costs: Record<string, { diplograph: QueryCost; floor: QueryCost }>;
   cells: Cell[];
+  /** The write workloads (absent in results written before they existed). */
+  writes?: WriteCell[];
+  /** Bulk loads read from scale database markers (absent in older results). */
+  bulkLoads?: BulkLoad[];
   diplographRssMiB: number[];
 }
 
@@ -120,10 +126,11 @@ function latestPerScale(current: BenchResult): BenchResult[] {
       .filter((f) => /^\d{8}T\d{6}Z?\.json$/.test(f))
       .sort()) {
       const result = JSON.parse(readFileSync(path.join(RESULTS, file), 'utf8')) as BenchResult;
-      byScale.set(result.scale, result);
+      // A run of the write workloads alone has no read figures for the curve.
+      if (result.cells.length > 0) byScale.set(result.scale, result);
     }
   }
-  byScale.set(current.scale, current);
+  if (current.cells.length > 0 || !byScale.has(current.scale)) byScale.set(current.scale, current);
   return [...byScale.values()].sort((a, b) => a.scale - b.scale);
 }
 
@@ -198,6 +205,7 @@ export function markdown(result: BenchResult): string {
       (loadAtScale ? ` (${fmt(loadAtScale.ratio, 2)}× at ${result.scale}).` : ' (no load run at this scale).'),
     `- Q2/Q3 p99 at 1M within 2× of 10k: ${yes(growthMet)}` +
       (growthMet === undefined ? ' (needs bench runs at 10k and 1M; see the curve below).' : '.'),
+    ...writeTargets(result.writes ?? []),
     `- Diplograph RSS does not grow across rounds (last ≤ 1.1× after round 1): ${yes(leakMet)} — ` +
       `RSS MiB before/after each round: ${rss.join(' → ')}.`,
     '',
@@ -271,7 +279,26 @@ export function markdown(result: BenchResult): string {
         `${fmt(l.ratio, 2)}× | ${l.rerun ? (l.rerun.unchanged ? 'yes' : 'NO') : 'not run'} |`,
     );
   }
+  // Scales loaded only by the bench's own load (`npm run bench -- --scale N`): the loader's rate, no floor beside it.
+  const markerOnly = (result.bulkLoads ?? [])
+    .filter((b) => !loads.some((l) => l.statements === b.statements))
+    .sort((a, b) => a.statements - b.statements);
+  for (const b of markerOnly) {
+    lines.push(
+      `| ${b.statements.toLocaleString('en')} | ${fmt(b.statementsPerSecond)} (${fmt(b.seconds / 60)} min) | not run | – | not run |`,
+    );
+  }
   lines.push('');
+  if (markerOnly.length > 0) {
+    lines.push(
+      `Rows without a floor come from the scale database's marker (${markerOnly.map((b) => b.source).join(', ')}): ` +
+        'the loader alone, as `npm run bench -- --scale N` loaded it; `node dist/bench/load-bench.js --statements N` ' +
+        'measures it beside the floor (a second load of the same size).',
+      '',
+    );
+  }
+
+  lines.push(...writeSection(result.writes ?? []));
 
   lines.push('## Growth curve (Diplograph, concurrency 1, latest run of each scale)', '');
   lines.push(
@@ -301,4 +328,81 @@ export function writeReport(result: BenchResult): string[] {
   writeFileSync(md, text);
   writeFileSync(path.join(RESULTS, 'latest.md'), text);
   return [json, md, path.join(RESULTS, 'latest.md')];
+}
+
+/** Median over rounds of one write cell. */
+function writeFigure(
+  writes: WriteCell[],
+  workload: string,
+  contender: string,
+  connections: number,
+): { articlesPerSecond: number; p50: number; p99: number; errors: number; articles: number } | undefined {
+  const list = writes.filter(
+    (w) => w.workload === workload && w.contender === contender && w.connections === connections,
+  );
+  if (list.length === 0) return undefined;
+  return {
+    articlesPerSecond: median(list.map((w) => w.articlesPerSecond)),
+    p50: median(list.map((w) => w.p50)),
+    p99: median(list.map((w) => w.p99)),
+    errors: list.reduce((n, w) => n + w.errors, 0),
+    articles: list.reduce((n, w) => n + w.articles, 0),
+  };
+}
+
+/** The issue-15 write targets: ingest ≥ 0.7× the floor's articles/s at concurrency 8; replays ≥ 3× first ingests. */
+function writeTargets(writes: WriteCell[]): string[] {
+  if (writes.length === 0) return [];
+  const top = Math.max(...WRITE_CONNECTIONS);
+  const ingest = writeFigure(writes, 'W1', 'diplograph', top)?.articlesPerSecond;
+  const floor = writeFigure(writes, 'W1', 'floor', top)?.articlesPerSecond;
+  const vsFloor = ratio(ingest, floor);
+  const replays = WRITE_CONNECTIONS.map((n) => ({
+    n,
+    r: ratio(
+      writeFigure(writes, 'W2', 'diplograph', n)?.articlesPerSecond,
+      writeFigure(writes, 'W1', 'diplograph', n)?.articlesPerSecond,
+    ),
+  })).filter((x) => x.r !== undefined);
+  return [
+    `- Ingest through the API at least 0.7× the floor's articles/s at concurrency ${top}: ` +
+      `${yes(vsFloor === undefined ? undefined : vsFloor >= 0.7)} (${times(vsFloor)}).`,
+    `- Replays at least 3× faster than first ingests (articles/s): ` +
+      `${yes(replays.length ? replays.every((x) => x.r! >= 3) : undefined)} (` +
+      `${replays.map((x) => `${times(x.r)} at concurrency ${x.n}`).join(', ')}).`,
+  ];
+}
+
+/** The write workloads' table: articles per second and latency per article, medians over rounds. */
+function writeSection(writes: WriteCell[]): string[] {
+  if (writes.length === 0) return [];
+  const lines = ['## Writes (ingestArticle)', ''];
+  for (const w of WRITE_WORKLOADS) lines.push(`- ${w.id}: ${w.title}.`);
+  lines.push(
+    '',
+    'Each request is one article of 3 statements, by ids (outlet, speakers, countries), all through the busiest ' +
+      'outlet and about the busiest country. The floor writes the same nodes and links with one hand-written ' +
+      'CREATE statement in one transaction per article (bench/floor-ingest.ts): no lookup, idempotence, validation or ' +
+      'search shadows. Articles written by the run are removed at its end. Errors include answers that did not do ' +
+      'what the workload expects (a replay that created anything).',
+    '',
+    '| workload | concurrency | contender | articles/s | p50 ms | p99 ms | articles | errors | vs floor |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const w of WRITE_WORKLOADS) {
+    for (const n of WRITE_CONNECTIONS) {
+      const floor = writeFigure(writes, 'W1', 'floor', n);
+      for (const c of ['diplograph', 'floor'] as const) {
+        const f = writeFigure(writes, w.id, c, n);
+        if (!f) continue;
+        const vs = c === 'diplograph' ? times(ratio(f.articlesPerSecond, floor?.articlesPerSecond)) : '';
+        lines.push(
+          `| ${w.id} | ${n} | ${c} | ${fmt(f.articlesPerSecond)} | ${fmt(f.p50)} | ${fmt(f.p99)} | ${f.articles} | ${f.errors} | ${vs} |`,
+        );
+      }
+    }
+  }
+  const firstError = writes.find((w) => w.firstError)?.firstError;
+  lines.push('', ...(firstError ? [`First error: ${firstError}`, ''] : []));
+  return lines;
 }

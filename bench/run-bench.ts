@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { createLogger } from '../src/shared/logger';
 import { createDriver } from '../src/shared/neo4j/database';
 import { intOption, option } from './args';
-import { rssMiB, startContenders, type Contender } from './contenders';
+import { BENCH_API_KEY, rssMiB, startContenders, type Contender } from './contenders';
 import { drainDatabase } from './drain';
 import { runCell, type CellResult } from './measure';
 import { profileWorkloads } from './profile';
 import { machineDescription, writeReport, type BenchResult, type Cell } from './report';
-import { loadScale } from './scale-db';
+import { bulkLoads, loadScale } from './scale-db';
 import { workloads, type BenchRequest, type Workload } from './workloads';
+import { ingestSubjects, measureWrites, removeBenchArticles, WRITE_WORKLOADS, type WriteCell } from './write-bench';
 
 /**
  * `npm run bench -- --scale 100000 [--seed 1] [--seconds 5] [--rounds 3] [--connections 1,8,32] [--only Q1,Q2]`
@@ -16,7 +17,8 @@ import { workloads, type BenchRequest, type Workload } from './workloads';
  * loads the scale once (reused when already loaded), starts Diplograph, the floor and @neo4j/graphql against the
  * same embedded Neo4j, checks every query answers, profiles them, then measures in interleaved rounds and writes
  * bench/results/<timestamp>.{json,md} and bench/results/latest.md. `--profile-only` stops after the answers and
- * the PROFILE figures.
+ * the PROFILE figures. The write workloads W1 and W2 (write-bench.ts: ingestArticle beside the write floor, and
+ * replays) run after the reads, at concurrency 1 and 8; `--only W1,W2` runs them alone.
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -96,6 +98,24 @@ async function main(): Promise<void> {
       rss.push(rssMiB(byName.diplograph.pid));
     }
 
+    // The write workloads (W1, W2) after the reads: what they store is removed again at the end.
+    let writes: WriteCell[] = [];
+    const writeIds = WRITE_WORKLOADS.map((w) => w.id as string).filter((id) => only.length === 0 || only.includes(id));
+    if (writeIds.length > 0) {
+      const subjects = await ingestSubjects(admin, marker.topSpeaker, marker.busiestCountry);
+      try {
+        writes = await measureWrites(
+          contenders.filter((c) => c.name !== 'peer'),
+          BENCH_API_KEY,
+          subjects,
+          { rounds, seconds, only: writeIds, log: (line) => process.stderr.write(`${line}\n`) },
+        );
+      } finally {
+        process.stderr.write(`bench: removed ${await removeBenchArticles(admin)} bench articles\n`);
+      }
+      rss.push(rssMiB(byName.diplograph.pid));
+    }
+
     const result: BenchResult = {
       startedAt: new Date(started).toISOString(),
       minutes: Math.round((Date.now() - started) / 600) / 100,
@@ -110,6 +130,8 @@ async function main(): Promise<void> {
       checks,
       costs,
       cells,
+      writes,
+      bulkLoads: bulkLoads(),
       diplographRssMiB: rss,
     };
     const files = writeReport(result);

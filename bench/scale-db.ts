@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../src/shared/logger';
 import { SynthGenerator } from '../src/synth/generator';
@@ -77,4 +77,28 @@ export async function loadScale(
     await neo4j.stop();
     throw error;
   }
+}
+
+/** A bulk load as the report shows it: the idempotent loader's rate from a scale database's marker. */
+export interface BulkLoad {
+  statements: number;
+  seconds: number;
+  statementsPerSecond: number;
+  /** The marker it was read from, relative to the bench work folder or as given. */
+  source: string;
+}
+
+/** The bulk load of a marker file (`<work>/db-<n>-s<seed>/synth.json`), or null when there is none. */
+export function bulkLoadOf(file: string, source = file): BulkLoad | null {
+  if (!existsSync(file)) return null;
+  const marker = JSON.parse(readFileSync(file, 'utf8')) as ScaleMarker;
+  return { ...marker.load, statements: marker.statements, source };
+}
+
+/** The bulk loads recorded by every scale database of this checkout's bench work folder. */
+export function bulkLoads(): BulkLoad[] {
+  if (!existsSync(WORK_DIR)) return [];
+  return readdirSync(WORK_DIR)
+    .filter((name) => /^db-\d+-s\d+$/.test(name))
+    .flatMap((name) => bulkLoadOf(markerPath(name), `${name}/synth.json`) ?? []);
 }

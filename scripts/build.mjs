@@ -32,6 +32,8 @@ function inputs() {
   };
   walkAll(path.join(root, 'web'));
   files.push(path.join(root, 'README.md'));
+  // The explorer sends the ids of its registered operations (web/src/api/client.ts imports the manifest).
+  files.push(path.join(root, 'schema', 'persisted-query-manifest.json'));
   files.push(path.join(root, 'tsconfig.json'), path.join(root, 'package-lock.json'));
   return files.sort();
 }

@@ -64,6 +64,8 @@ describe('workbench in a real browser', () => {
     await open('/');
     await page.getByRole('heading', { name: 'Diplograph workbench' }).waitFor();
     const rendered = Date.now() - started;
+    // IDE is on: the top bar links GraphiQL once the server said it serves it.
+    await page.locator('header.top-bar a[href="/graphiql"]').waitFor();
     // Runs in the page: the DOM's performance timeline (this file compiles without the DOM types).
     const timing = await page.evaluate(() => {
       const perf = performance as any;
@@ -421,5 +423,55 @@ describe('workbench in a real browser', () => {
     assert.deepEqual(browser.blocked, []);
     assert.ok(browser.requests.length > 50);
     for (const url of browser.requests) assert.match(url, /^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/, url);
+  });
+});
+
+describe('the explorer on a server that runs registered operations only (TRUSTED_DOCUMENTS=true)', () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+
+  before(async () => {
+    server = await startTestServer({ TRUSTED_DOCUMENTS: 'true' });
+    await resetData(server.db);
+    await loadSeed(server.db);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('works by sending ids, and shows no GraphiQL link when the IDE is off', async () => {
+    const page = await browser.newPage();
+    const bodies: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.method() === 'POST') bodies.push(request.postData() ?? '');
+    });
+    let probed = false;
+    page.on('response', (response) => {
+      if (response.url().endsWith('/graphiql') && response.request().method() === 'HEAD') probed = true;
+    });
+    await page.goto(`${server.url}/node/${PESKOV}`, { waitUntil: 'domcontentloaded' });
+    await page.locator('.what-said .statement-card').first().waitFor();
+    assert.match(await page.locator('.what-said').innerText(), /9 statements/);
+    for (let i = 0; i < 100 && !probed; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(probed, 'the explorer asked whether the IDE is served');
+    assert.equal(await page.locator('a[href="/graphiql"]').count(), 0);
+    await page.goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { name: 'Diplograph workbench' }).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(await page.locator('a[href="/graphiql"]').count(), 0);
+    assert.ok(bodies.length > 0);
+    for (const body of bodies) {
+      const request = JSON.parse(body) as { query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } };
+      assert.equal(request.query, undefined, 'the explorer sends ids, not texts');
+      assert.match(request.extensions?.persistedQuery?.sha256Hash ?? '', /^[0-9a-f]{64}$/);
+    }
+    // Chromium logs the probe's 404 (HEAD /graphiql: no IDE here) as a console error; nothing else may fail.
+    assert.deepEqual(
+      browser.errors.filter((e) => !/status of 404/.test(e)),
+      [],
+    );
   });
 });

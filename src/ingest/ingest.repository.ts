@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Label, Rel } from '../shared/graph-schema';
 import type { Tx } from '../shared/neo4j/database';
 import { int } from '../shared/neo4j/database';
@@ -96,6 +97,13 @@ export interface StatusChangeRow {
   seq: number;
 }
 
+/** The key of a meeting's identity lock: its kind and the element ids of its participants, in any order. */
+function meetingIdentityLockKey(row: MeetingRow): string {
+  return createHash('sha256')
+    .update(JSON.stringify([row.kind, [...new Set(row.participants)].sort()]), 'utf8')
+    .digest('hex');
+}
+
 const NODE_TYPE = `CASE WHEN e:${Label.Actor} THEN 'Actor' WHEN e:${Label.Country} THEN 'Country'
   WHEN e:${Label.Meeting} THEN 'Meeting' ELSE 'Topic' END`;
 
@@ -163,24 +171,20 @@ export class IngestRepository {
     return rows.map((row) => row.code);
   }
 
-  /** The key of the stored article with this content hash (outlet, title and text), if there is one. */
-  async articleByContent(contentHash: string): Promise<string | null> {
-    const [row] = await this.tx.run<{ key: string }>(
-      `MATCH (a:${Label.Article} {contentHash: $contentHash}) RETURN a.id AS key`,
-      { contentHash },
-    );
-    return row?.key ?? null;
-  }
-
   /**
-   * The key of the stored article with this canonical URL, if there is one (the first stored, should an older
-   * database hold several: the 007-renormalize migration reports those).
+   * The key of the stored article with this content hash (outlet, title and text), else of the one with this
+   * canonical URL (the first stored, should an older database hold several: the 007-renormalize migration reports
+   * those); null when there is neither. One round trip for both lookups.
    */
-  async articleByCanonicalUrl(canonicalUrl: string): Promise<string | null> {
-    const [row] = await this.tx.run<{ key: string }>(
-      `MATCH (a:${Label.Article} {canonicalUrl: $canonicalUrl})
-       RETURN a.id AS key ORDER BY a.createdAt, a.id LIMIT 1`,
-      { canonicalUrl },
+  async storedArticle(contentHash: string, canonicalUrl: string | null): Promise<string | null> {
+    const [row] = await this.tx.run<{ key: string | null }>(
+      `OPTIONAL CALL () { MATCH (a:${Label.Article} {contentHash: $contentHash}) RETURN a.id AS byContent LIMIT 1 }
+       OPTIONAL CALL () {
+         MATCH (a:${Label.Article} {canonicalUrl: $canonicalUrl})
+         RETURN a.id AS byUrl ORDER BY a.createdAt, a.id LIMIT 1
+       }
+       RETURN coalesce(byContent, byUrl) AS key`,
+      { contentHash, canonicalUrl },
     );
     return row?.key ?? null;
   }
@@ -206,16 +210,23 @@ export class IngestRepository {
     return result!;
   }
 
-  /** Links a newly created article to its outlet, the entities it mentions and its topics. */
+  /**
+   * Links an article created by this transaction attempt to its outlet, the entities it mentions and its topics.
+   * CREATE, not MERGE: the article is new, so none of these exists yet, and a MERGE of a relationship locks both
+   * its ends (the LockingMerge operator) until commit, which queues every ingest of a busy outlet behind the one
+   * before it. CREATE takes no exclusive lock on a dense node (over 50 relationships). Duplicate ids in a list are
+   * linked once.
+   * @param article element id of the article this attempt created.
+   */
   async linkArticle(article: string, outlet: string, mentions: string[], topics: string[]): Promise<void> {
     await this.tx.run(
       `MATCH (a) WHERE elementId(a) = $article
        MATCH (o) WHERE elementId(o) = $outlet
-       MERGE (a)-[:${Rel.PUBLISHED_BY}]->(o)
+       CREATE (a)-[:${Rel.PUBLISHED_BY}]->(o)
        WITH a
-       CALL (a) { UNWIND $mentions AS id MATCH (x) WHERE elementId(x) = id MERGE (a)-[:${Rel.MENTIONS}]->(x) }
-       CALL (a) { UNWIND $topics AS id MATCH (x) WHERE elementId(x) = id MERGE (a)-[:${Rel.HAS_TOPIC}]->(x) }`,
-      { article, outlet, mentions, topics },
+       CALL (a) { UNWIND $mentions AS id MATCH (x) WHERE elementId(x) = id CREATE (a)-[:${Rel.MENTIONS}]->(x) }
+       CALL (a) { UNWIND $topics AS id MATCH (x) WHERE elementId(x) = id CREATE (a)-[:${Rel.HAS_TOPIC}]->(x) }`,
+      { article, outlet, mentions: [...new Set(mentions)], topics: [...new Set(topics)] },
     );
   }
 
@@ -230,8 +241,9 @@ export class IngestRepository {
        MERGE (e)-[h:${Rel.HAS_ALIAS}]->(al) ON CREATE SET h.text = row.alias.text, h.lang = row.alias.lang
        WITH e, row, created
        CALL (e, row, created) {
+         // CREATE: the actor is new (see linkArticle on why not MERGE onto a busy country).
          MATCH (c:${Label.Country} {id: row.country}) WHERE created
-         MERGE (e)-[:${Rel.OF_COUNTRY}]->(c)
+         CREATE (e)-[:${Rel.OF_COUNTRY}]->(c)
        }
        RETURN e.id AS key, elementId(e) AS elementId, created`,
       { rows, stamp },
@@ -263,18 +275,19 @@ export class IngestRepository {
    */
   async mergeMeetings(article: string, rows: MeetingRow[], stamp: WriteStamp): Promise<StoredNode[]> {
     // Two ingests proposing the same new undated meeting at once would each find no candidate and create one under
-    // their own (article-bound) key. Each takes a write lock on the meeting's first participant (the lowest element
-    // id: one order, no deadlock) before looking: the second then waits and finds the first one's meeting. Setting
-    // and removing a property in one statement takes the lock and leaves the node as it was (a REMOVE alone of a
-    // property that is not there takes no lock).
-    const locks = [...new Set(rows.flatMap((row) => (row.fixed ? [] : [row.participants[0]!])))].sort();
+    // their own (article-bound) key. Each first takes a named lock on the identity it looks for (kind and the set
+    // of participants): MERGE on the constrained key of a MeetingIdentityLock locks that key's index entry until
+    // commit, and the DELETE leaves nothing behind. The second ingest then waits and finds the first one's meeting.
+    // Locks are taken in key order, one order for all, so two ingests never deadlock on them. A lock on a
+    // participant node instead (as before) also blocked every other ingest linking a statement to that participant
+    // (a head of state in most meetings) until commit.
+    const locks = [...new Set(rows.flatMap((row) => (row.fixed ? [] : [meetingIdentityLockKey(row)])))].sort();
     if (locks.length > 0) {
       await this.tx.run(
-        `UNWIND $locks AS id MATCH (p) WHERE elementId(p) = id
-         SET p.meetingIdentityLock = true REMOVE p.meetingIdentityLock`,
-        {
-          locks,
-        },
+        `UNWIND $locks AS key
+         MERGE (lock:${Label.MeetingIdentityLock} {id: key})
+         DELETE lock`,
+        { locks },
       );
     }
     return this.tx.run(
@@ -310,16 +323,23 @@ export class IngestRepository {
        ${createdFlag('m', 'm, row')}
        WITH m, row, created
        CALL (m, row, created) {
+         // CREATE: the meeting is new (see linkArticle on why not MERGE onto a busy participant).
          UNWIND CASE WHEN created THEN row.participants ELSE [] END AS id
+         WITH DISTINCT m, id
          MATCH (p) WHERE elementId(p) = id
-         MERGE (m)-[:${Rel.PARTICIPANT}]->(p)
+         CREATE (m)-[:${Rel.PARTICIPANT}]->(p)
        }
        WITH m, row, created,
          NOT created AND m.durationMinutes IS NULL AND row.durationMinutes IS NOT NULL AS addDuration,
          row.fixed AND m.date IS NULL AND row.date IS NOT NULL AS addDate,
          row.location IS NOT NULL AND NOT EXISTS { (m)-[:${Rel.LOCATED_IN}]->() } AS addLocation
-       CALL (m, row, addLocation) {
-         MATCH (c) WHERE addLocation AND elementId(c) = row.location
+       CALL (m, row, addLocation, created) {
+         MATCH (c) WHERE addLocation AND created AND elementId(c) = row.location
+         CREATE (m)-[:${Rel.LOCATED_IN}]->(c)
+       }
+       CALL (m, row, addLocation, created) {
+         // A stored meeting may gain its location from two ingests at once: MERGE keeps it to one.
+         MATCH (c) WHERE addLocation AND NOT created AND elementId(c) = row.location
          MERGE (m)-[:${Rel.LOCATED_IN}]->(c)
        }
        FOREACH (_ IN CASE WHEN addDuration THEN [1] ELSE [] END | SET m.durationMinutes = row.durationMinutes)
@@ -362,8 +382,10 @@ export class IngestRepository {
          SET s.date = coalesce(s.saidOn, a.publishedOn)
          SET s.sortKey = coalesce(toString(s.date), '0000-00-00') + '|' + s.id
          WITH a, s, row
+         // The statement is new, so its links to speaker, agency, country and subjects are CREATEd: a MERGE would
+         // lock the busy ends (a spokesman, an agency, a country) until commit (see linkArticle).
          MATCH (speaker) WHERE elementId(speaker) = row.speaker
-         MERGE (s)-[:${Rel.SAID_BY}]->(speaker)
+         CREATE (s)-[:${Rel.SAID_BY}]->(speaker)
          MERGE (r:${Label.Report} {id: row.report.key})
          ON CREATE SET r.start = row.report.start, r.end = row.report.end, r.text = row.report.text,
            r.createdAt = datetime($stamp.now), r.createdBy = $stamp.by,
@@ -371,9 +393,14 @@ export class IngestRepository {
          MERGE (s)-[:${Rel.HAS_REPORT}]->(r)
          MERGE (r)-[:${Rel.IN_ARTICLE}]->(a)
          WITH s, r, row
-         CALL (r, row) { MATCH (v) WHERE elementId(v) = row.via MERGE (r)-[:${Rel.VIA}]->(v) }
-         CALL (s, row) { MATCH (o) WHERE elementId(o) = row.onBehalfOf MERGE (s)-[:${Rel.ON_BEHALF_OF}]->(o) }
-         CALL (s, row) { UNWIND row.about AS id MATCH (t) WHERE elementId(t) = id MERGE (s)-[:${Rel.ABOUT}]->(t) }
+         CALL (r, row) { MATCH (v) WHERE elementId(v) = row.via CREATE (r)-[:${Rel.VIA}]->(v) }
+         CALL (s, row) { MATCH (o) WHERE elementId(o) = row.onBehalfOf CREATE (s)-[:${Rel.ON_BEHALF_OF}]->(o) }
+         CALL (s, row) {
+           UNWIND row.about AS id
+           WITH DISTINCT s, id
+           MATCH (t) WHERE elementId(t) = id
+           CREATE (s)-[:${Rel.ABOUT}]->(t)
+         }
        }
        RETURN row.key AS rowKey, s.id AS key, elementId(s) AS elementId, created`,
       { article, rows, stamp },
@@ -389,8 +416,13 @@ export class IngestRepository {
        MERGE (c:${Label.StatusChange} {id: row.key})
        ON CREATE SET c.status = row.status, c.seq = row.seq, c.asOf = s.date, ${onCreate('c')}
        ${createdFlag('c', 'c, m, s')}
-       MERGE (m)-[:${Rel.HAS_STATUS}]->(c)
-       MERGE (c)-[:${Rel.ASSERTED_BY}]->(s)
+       // The entry is new: CREATE its links rather than MERGE-lock the meeting, which many articles report.
+       WITH c, m, s, created
+       CALL (c, m, s, created) {
+         WITH c, m, s WHERE created
+         CREATE (m)-[:${Rel.HAS_STATUS}]->(c)
+         CREATE (c)-[:${Rel.ASSERTED_BY}]->(s)
+       }
        RETURN c.id AS key, elementId(c) AS elementId, created`,
       { rows, stamp },
     );

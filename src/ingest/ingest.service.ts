@@ -67,10 +67,7 @@ async function writeArticle(
   // The same content under a new URL is the same article: content identifies it as well as the URL does. A URL
   // identifies by its canonical form; an article stored before canonical keys is found by its canonicalUrl.
   const canonical = input.url ? canonicalUrl(input.url) : null;
-  const key =
-    (await repository.articleByContent(hash)) ??
-    (canonical ? await repository.articleByCanonicalUrl(canonical) : null) ??
-    articleKey(input.url, hash);
+  const key = (await repository.storedArticle(hash, canonical)) ?? articleKey(input.url, hash);
   const article = await repository.mergeArticle(
     {
       key,

@@ -18,8 +18,10 @@ import { documentLimitsPlugin } from '../plugins/document-limits.plugin';
 import { fieldPlanPlugin } from '../plugins/field-plan.plugin';
 import { validationRules } from '../plugins/query-limits';
 import { requestLogPlugin } from '../plugins/request-log.plugin';
+import { PersistedDocumentsCache, trustedDocumentsPlugin } from '../plugins/trusted-documents.plugin';
 import { buildGraphQLSchema } from '../schema';
 import type { AppConfig } from '../shared/config';
+import { TrustedDocuments } from '../shared/graphql/trusted-documents';
 import { RequestScope, type GraphQLContext } from '../shared/context';
 import { ErrorCode, UnauthenticatedError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
@@ -49,6 +51,8 @@ export class GraphQLEndpoint {
   private apollo: ApolloServer<GraphQLContext> | null = null;
   /** The executable schema, once started (the subscription transport serves it too). */
   schema: GraphQLSchema | null = null;
+  /** The registered operations (config.trustedDocuments), once started; the subscription transports use them too. */
+  documents: TrustedDocuments | null = null;
   private readonly throttle: AuthThrottle;
 
   constructor(
@@ -67,6 +71,9 @@ export class GraphQLEndpoint {
     const development = this.config.nodeEnv === 'development';
     const schema = await buildGraphQLSchema();
     this.schema = schema;
+    const trusted = this.config.trustedDocuments;
+    const documents = TrustedDocuments.fromFiles(trusted.files);
+    this.documents = documents;
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       validationRules: validationRules(this.config.limits),
@@ -74,6 +81,8 @@ export class GraphQLEndpoint {
       formatError: createFormatError(development),
       includeStacktraceInErrorResponses: development,
       introspection: this.config.introspection,
+      // Registered operations resolve by id in either mode; APQ registers further texts only outside trusted mode.
+      persistedQueries: { cache: PersistedDocumentsCache.forMode(documents, trusted.enforce) },
       // main.ts owns the signals: it drains HTTP, then closes the driver, then stops the embedded database.
       stopOnTerminationSignals: false,
       plugins: [
@@ -83,6 +92,14 @@ export class GraphQLEndpoint {
         // GraphiQL, built from npm (src/web), replaces Apollo's landing page, which loads Sandbox from a CDN.
         ApolloServerPluginLandingPageDisabled(),
         requestLogPlugin(),
+        ...(trusted.enforce
+          ? [
+              trustedDocumentsPlugin(documents, {
+                introspection: this.config.introspection,
+                maxTokens: this.config.limits.maxTokens,
+              }),
+            ]
+          : []),
         debugExtensionPlugin(),
         operationAuthPlugin(authorizedFields()),
         queryCostPlugin(this.config.limits),

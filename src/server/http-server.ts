@@ -12,6 +12,7 @@ import type { GraphQLEndpoint } from './graphql-endpoint';
 import { healthRoutes, STARTING_RETRY_AFTER_SECONDS } from './health';
 import { GRAPHQL_PATH, requestPath, sendGraphQLError, type HttpHandler } from '../shared/http/http-handler';
 import type { Startup } from './startup';
+import { readRequestBody } from './request-body';
 
 /**
  * The HTTP side of the API: one node:http server, no framework. Each request goes to the handlers below in
@@ -84,6 +85,8 @@ export function createHttpApp(config: AppConfig, startup: Startup, log: Logger):
     return true;
   };
   let subscriptions: SubscriptionServer | null = null;
+  // Server-Sent Events subscriptions (graphql-sse) at /graphql/stream, once GraphQL has started.
+  let sse: HttpHandler | null = null;
   const routes: HttpHandler[] = [
     corsHandler(config.corsOrigins),
     healthRoutes(startup, path.join(config.projectRoot, 'schema'), development),
@@ -95,6 +98,11 @@ export function createHttpApp(config: AppConfig, startup: Startup, log: Logger):
       exportRoutes(config, () => startup.db, log),
     ),
     createWebRoutes(config),
+    whenReady(
+      startup,
+      (req) => requestPath(req) === '/graphql/stream',
+      (req, res) => sse?.(req, res) ?? Promise.resolve(false),
+    ),
     // Mount further routes here, one line each.
   ];
   const limits = config.http;
@@ -121,7 +129,8 @@ export function createHttpApp(config: AppConfig, startup: Startup, log: Logger):
       await loaded.start(server);
       // Subscriptions over graphql-ws take the WebSocket upgrades of /graphql, with the same schema.
       subscriptions = new SubscriptionServer(config, () => startup.db, log, setSubscriptionCount);
-      await subscriptions.start(server, loaded.schema!, GRAPHQL_PATH);
+      await subscriptions.start(server, loaded.schema!, loaded.documents!, GRAPHQL_PATH);
+      sse = subscriptions.sseHandler((req) => readRequestBody(req, config.limits.bodyLimitBytes));
       endpoint = loaded;
     },
     stop: async () => {

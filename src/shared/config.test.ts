@@ -32,6 +32,24 @@ describe('loadConfig', () => {
     assert.deepEqual(config.tracing.exporters, []);
     assert.equal(config.introspection, true);
     assert.equal(config.ide, true);
+    assert.equal(config.trustedDocuments.enforce, false);
+    assert.equal(config.trustedDocuments.files.length, 1);
+    assert.match(config.trustedDocuments.files[0]!, /schema\/persisted-query-manifest\.json$/);
+  });
+
+  it('turns the IDE and introspection off by default in trusted-documents mode, unless set', () => {
+    const trusted = loadConfig({ TRUSTED_DOCUMENTS: 'true', TRUSTED_DOCUMENTS_FILES: 'a.json, /srv/b.json' });
+    assert.equal(trusted.trustedDocuments.enforce, true);
+    assert.equal(trusted.ide, false);
+    assert.equal(trusted.introspection, false);
+    assert.deepEqual(trusted.trustedDocuments.files.slice(1), [
+      `${trusted.projectRoot}/a.json`.replace(/\/+/g, '/'),
+      '/srv/b.json',
+    ]);
+    const withIde = loadConfig({ TRUSTED_DOCUMENTS: '1', IDE: 'true', INTROSPECTION: 'true' });
+    assert.equal(withIde.ide, true);
+    assert.equal(withIde.introspection, true);
+    assert.throws(() => loadConfig({ TRUSTED_DOCUMENTS: 'maybe' }), /TRUSTED_DOCUMENTS must be true or false/);
   });
 
   it('reads the standard OTEL_* variables, tracing off unless an exporter is named', () => {

@@ -125,6 +125,20 @@ export interface HttpLimits {
   authFailuresPerMinute: number;
 }
 
+/**
+ * Trusted-documents mode (TRUSTED_DOCUMENTS): only registered operations run, over HTTP, WebSocket and SSE. The
+ * registered operations always resolve by id (extensions.persistedQuery.sha256Hash), in either mode.
+ */
+export interface TrustedDocumentsConfig {
+  /** Refuse every operation that is not registered (PERSISTED_QUERY_NOT_IN_LIST). */
+  enforce: boolean;
+  /**
+   * Manifests in Apollo's persisted query manifest format: schema/persisted-query-manifest.json (the explorer's and
+   * the README's operations), then those of TRUSTED_DOCUMENTS_FILES (comma-separated paths, relative to the project).
+   */
+  files: string[];
+}
+
 export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
@@ -155,10 +169,14 @@ export interface AppConfig {
   corsOrigins: string[];
   limits: QueryLimits;
   http: HttpLimits;
-  /** Answer Apollo introspection queries (GraphiQL's completion and docs need them). */
+  /**
+   * Answer introspection queries (GraphiQL's completion and docs need them). Default: on, off in trusted-documents
+   * mode.
+   */
   introspection: boolean;
-  /** Serve the GraphiQL IDE at /graphiql and, for browsers, at /graphql. */
+  /** Serve the GraphiQL IDE at /graphiql and, for browsers, at /graphql. Default: on, off in trusted-documents mode. */
   ide: boolean;
+  trustedDocuments: TrustedDocumentsConfig;
   /**
    * Key of the HMAC that signs pagination cursors (see src/shared/graphql/pagination.ts): CURSOR_SECRET, else one
    * derived from the database connection settings, so every replica on one database and every restart agrees.
@@ -380,6 +398,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   // Production unless told otherwise: masked errors, no stack traces (issue 14). `npm run dev` sets development.
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'production');
   const embeddedHeap = byteSize(env, 'EMBEDDED_NEO4J_HEAP', '1g');
+  // Production hardening: with only registered operations allowed, the IDE and introspection default to off.
+  const trustedDocuments = bool(env, 'TRUSTED_DOCUMENTS', false);
   const dataDir = read(env, 'EMBEDDED_NEO4J_DATA') ?? path.join(PROJECT_ROOT, '.data', 'neo4j');
   const neo4j = {
     uri: neo4jUri(env),
@@ -425,8 +445,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       bodyLimitBytes: byteSize(env, 'MAX_BODY_SIZE', '2m').bytes,
     },
     http: httpLimits(env),
-    introspection: bool(env, 'INTROSPECTION', true),
-    ide: bool(env, 'IDE', true),
+    introspection: bool(env, 'INTROSPECTION', !trustedDocuments),
+    ide: bool(env, 'IDE', !trustedDocuments),
+    trustedDocuments: {
+      enforce: trustedDocuments,
+      files: [
+        path.join(PROJECT_ROOT, 'schema', 'persisted-query-manifest.json'),
+        ...(read(env, 'TRUSTED_DOCUMENTS_FILES') ?? '')
+          .split(',')
+          .map((file) => file.trim())
+          .filter(Boolean)
+          .map((file) => path.resolve(PROJECT_ROOT, file)),
+      ],
+    },
     cursorSecret: cursorSecret(env, neo4j, path.resolve(PROJECT_ROOT, dataDir)),
     projectRoot: PROJECT_ROOT,
   };

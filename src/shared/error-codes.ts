@@ -14,5 +14,10 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** Too many failed authentications from this client; `Retry-After` says when to try again (HTTP 429). */
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /**
+   * Trusted-documents mode: the request names an operation that is not registered, by id or by text (HTTP 400;
+   * Apollo Router's code for the same refusal).
+   */
+  PERSISTED_QUERY_NOT_IN_LIST = 'PERSISTED_QUERY_NOT_IN_LIST',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -66,6 +66,13 @@ export class QueryTooComplexError extends AppError {
   }
 }
 
+/** Trusted-documents mode refused the request's document (not registered); answered before parsing, HTTP 400. */
+export class PersistedQueryNotInListError extends AppError {
+  constructor(message: string) {
+    super(message, ErrorCode.PERSISTED_QUERY_NOT_IN_LIST, { http: { status: 400 } });
+  }
+}
+
 /**
  * Seconds a client is told to wait (`Retry-After`) when the database is unreachable: a driver reconnects within a
  * second of the server's return, and the embedded Neo4j restarts in 10-20 s on 2 cores, so a few seconds of backoff

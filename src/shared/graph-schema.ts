@@ -45,6 +45,8 @@ export const Label = {
   StatusChange: 'StatusChange',
   SchemaMigration: 'SchemaMigration',
   Redirect: 'Redirect',
+  /** Never stored: a named lock taken by ingest on a meeting's identity (schema/008-meeting-identity-lock.cypher). */
+  MeetingIdentityLock: 'MeetingIdentityLock',
 } as const;
 
 export const Rel = {

@@ -1,28 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  GraphQLError,
-  OperationTypeNode,
-  getOperationAST,
-  parse,
-  specifiedRules,
-  validate,
-  type ExecutionArgs,
-  type GraphQLSchema,
-} from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import type { useServer as UseServer } from 'graphql-ws/dist/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { authenticate } from '../auth/api-keys';
-import { createFormatError } from '../plugins/format-error';
-import { validationRules } from '../plugins/query-limits';
 import type { AppConfig } from '../shared/config';
-import { RequestScope } from '../shared/context';
+import type { Caller } from '../shared/context';
+import type { TrustedDocuments } from '../shared/graphql/trusted-documents';
+import type { HttpHandler } from '../shared/http/http-handler';
 import type { Logger } from '../shared/logger';
-import { DbStats, type Database } from '../shared/neo4j/database';
+import type { Database } from '../shared/neo4j/database';
 import { EventBus } from './event-bus';
-import type { SubscriptionContext } from './subscription.resolver';
+import { createSseHandler, SSE_PATH } from './sse.handler';
+import { SubscriptionOperations } from './subscription-operation';
 
 // graphql-ws publishes its ws adapter under a package export ("graphql-ws/use/ws") that this project's
 // node10 module resolution cannot type; the types come from the file that export points to.
@@ -40,6 +30,8 @@ function authorizationOf(params: Record<string, unknown> | undefined, request: I
   return request.headers.authorization;
 }
 
+export { SSE_PATH };
+
 /**
  * GraphQL subscriptions over WebSocket (the graphql-ws protocol, subprotocol graphql-transport-ws) on the HTTP
  * server's port and at /graphql. Authentication as for reads: the key in `connectionParams` (or the upgrade
@@ -53,6 +45,7 @@ export class SubscriptionServer {
   private dispose: (() => void | Promise<void>) | null = null;
   private readonly sockets = new Map<WebSocket, AbortController>();
   private open = 0;
+  private operations: SubscriptionOperations | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -64,74 +57,31 @@ export class SubscriptionServer {
     this.bus = new EventBus(config.redisUrl, log);
   }
 
-  /** Takes WebSocket upgrades to `path` on `server`; other upgrades are refused. Connects the bus. */
-  async start(server: Server, schema: GraphQLSchema, path: string): Promise<void> {
+  /**
+   * Takes WebSocket upgrades to `path` on `server`; other upgrades are refused. Connects the bus. `documents` are
+   * the registered operations (trusted-documents mode).
+   */
+  async start(server: Server, schema: GraphQLSchema, documents: TrustedDocuments, path: string): Promise<void> {
     await this.bus.start();
-    const formatError = createFormatError(this.config.nodeEnv === 'development');
-    const rules = [...specifiedRules, ...validationRules(this.config.limits)];
+    const operations = new SubscriptionOperations(this.config, schema, documents, this.database, this.log, this.bus);
+    this.operations = operations;
     const options: ServerOptions<Record<string, unknown>, { socket: WebSocket; request: IncomingMessage }> = {
       schema,
       onConnect: (ctx) => {
-        const caller = authenticate(authorizationOf(ctx.connectionParams, ctx.extra.request), this.config.apiKeys);
-        if (caller === 'invalid' || (caller === null && this.config.readsRequireKey)) return false;
+        const caller = operations.caller(authorizationOf(ctx.connectionParams, ctx.extra.request));
+        if (caller === 'refused') return false;
         (ctx.extra as Record<string, unknown>).caller = caller;
         return true;
       },
       onSubscribe: (ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length > 0) return [...errors];
-        const operation = getOperationAST(document, payload.operationName);
-        if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
-          return [
-            new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', {
-              extensions: { code: 'BAD_REQUEST' },
-            }),
-          ];
-        }
-        const db = this.database();
-        if (!db) return [new GraphQLError('The server is starting', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
-        const requestId = randomUUID();
-        const context = {
-          requestId,
-          log: this.log.child({ requestId }),
-          config: this.config,
-          db: db.withStats(new DbStats()),
-          caller: (ctx.extra as Record<string, unknown>).caller ?? null,
-          debug: false,
-          bus: this.bus,
-          signal: this.sockets.get(ctx.extra.socket)?.signal ?? new AbortController().signal,
-        } as SubscriptionContext;
-        context.scope = new RequestScope(() => context);
-        const args: ExecutionArgs = {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue: context,
-        };
-        return args;
+        const caller = ((ctx.extra as Record<string, unknown>).caller ?? null) as Caller | null;
+        const signal = this.sockets.get(ctx.extra.socket)?.signal ?? new AbortController().signal;
+        const prepared = operations.prepare(payload, caller, signal);
+        return prepared.ok ? prepared.args : prepared.errors;
       },
       onOperation: () => this.count(+1),
       onComplete: () => this.count(-1),
-      onNext: (_ctx, _id, _payload, _args, result) => {
-        if (!('errors' in result) || !result.errors) return result;
-        // Unexpected errors are masked as over HTTP (src/plugins/format-error.ts).
-        const errors = result.errors.map((error) => {
-          const formatted = formatError(error.toJSON(), error);
-          return new GraphQLError(formatted.message, {
-            nodes: error.nodes,
-            path: error.path,
-            extensions: formatted.extensions,
-          });
-        });
-        return { ...result, errors };
-      },
+      onNext: (_ctx, _id, _payload, _args, result) => operations.mask(result),
     };
     this.dispose = useServer(options, this.wss).dispose;
     this.wss.on('connection', (socket: WebSocket) => {
@@ -150,6 +100,21 @@ export class SubscriptionServer {
       }
       this.wss.handleUpgrade(request, socket, head, (ws) => this.wss.emit('connection', ws, request));
     });
+  }
+
+  /**
+   * The node:http handler of Server-Sent Events at SSE_PATH (graphql-sse), answering 503 until `start`; `readBody`
+   * reads a POST body within MAX_BODY_SIZE.
+   */
+  sseHandler(readBody: (req: IncomingMessage) => Promise<unknown>): HttpHandler {
+    let handler: HttpHandler | null = null;
+    return async (req, res) => {
+      if (!handler && this.operations) {
+        handler = createSseHandler(this.operations, readBody, this.log, (delta) => this.count(delta));
+      }
+      if (handler) return handler(req, res);
+      return false;
+    };
   }
 
   private count(delta: number): void {

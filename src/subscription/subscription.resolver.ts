@@ -21,7 +21,8 @@ export interface SubscriptionContext extends GraphQLContext {
 
 function subscriptionContext(context: GraphQLContext): SubscriptionContext {
   const ctx = context as SubscriptionContext;
-  if (!ctx.bus) throw new Error('Subscriptions are served over WebSocket (graphql-ws) or SSE at /graphql');
+  if (!ctx.bus)
+    throw new Error('Subscriptions are served over WebSocket (graphql-ws) at /graphql or SSE at /graphql/stream');
   return ctx;
 }
 

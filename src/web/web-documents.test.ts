@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { buildSchema, parse, validate, type DocumentNode } from 'graphql';
+import { explorerDocuments } from './registered-operations';
 
 /**
  * Every GraphQL document of the explorer (web/src, each written as a `/* GraphQL *\/` template) is valid against
@@ -11,34 +12,8 @@ import { buildSchema, parse, validate, type DocumentNode } from 'graphql';
  */
 const root = path.resolve(__dirname, '..', '..', '..');
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return sources(full);
-    return /\.tsx?$/.test(name) ? [full] : [];
-  });
-}
-
 function documents(): { file: string; name: string; text: string }[] {
-  const files = sources(path.join(root, 'web', 'src'));
-  const templates = new Map<string, string>();
-  const found: { file: string; name: string; raw: string }[] = [];
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/(?:export )?const (\w+) = \/\* GraphQL \*\/ `([\s\S]*?)`;/g)) {
-      templates.set(match[1]!, match[2]!);
-      found.push({ file: path.relative(root, file), name: match[1]!, raw: match[2]! });
-    }
-  }
-  const fill = (raw: string): string =>
-    raw.replace(/\$\{(\w+)\}/g, (_, name: string) => {
-      const value = templates.get(name);
-      assert.ok(value !== undefined, `unknown interpolation ${name}`);
-      return fill(value);
-    });
-  return found
-    .filter((doc) => /^\s*(query|mutation)\b/.test(doc.raw))
-    .map((doc) => ({ file: doc.file, name: doc.name, text: fill(doc.raw) }));
+  return explorerDocuments(root).map((doc) => ({ file: doc.file, name: doc.constant, text: doc.text }));
 }
 
 describe('explorer GraphQL documents', () => {

@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useState, type FormEvent } from 'react';
+import { useIdeAvailable } from './api/ide';
 import { Loading } from './components/states';
 import { ROUTES } from './routes';
 import { href, Link, navigate, useLocation } from './router';
@@ -30,6 +31,7 @@ function SearchBox({ initial }: { initial: string }) {
 /** The frame of every screen: the bar with the search box and the navigation, then the routed screen. */
 export function App() {
   const location = useLocation();
+  const ide = useIdeAvailable();
   let screen = null;
   let routeName = 'not-found';
   for (const route of ROUTES) {
@@ -53,7 +55,7 @@ export function App() {
               {route.nav!.label}
             </Link>
           ))}
-          <a href="/graphiql">GraphiQL</a>
+          {ide && <a href="/graphiql">GraphiQL</a>}
         </nav>
       </header>
       <main data-screen={routeName} key={location.path}>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import manifest from '../../../schema/persisted-query-manifest.json';
 
 /** An error of the GraphQL API (its message and extensions.code), or of the network (code NETWORK_ERROR). */
 export class ApiError extends Error {
@@ -15,6 +16,25 @@ export class ApiError extends Error {
 interface GraphQLResponse<T> {
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+/**
+ * The id of each registered document (schema/persisted-query-manifest.json, generated from these screens by
+ * `npm run documents:generate`): the explorer sends the id alone, so it works on a server that runs registered
+ * operations only (TRUSTED_DOCUMENTS=true), and sends less. A text not in the list goes as text.
+ */
+const DOCUMENT_IDS = new Map(
+  (manifest.operations as { id: string; body: string }[]).map((operation) => [operation.body, operation.id]),
+);
+
+/** The request body: the APQ extension with the document's id when it is registered, else the text. */
+function requestBody(document: string, variables: Record<string, unknown>): string {
+  const id = DOCUMENT_IDS.get(document);
+  return JSON.stringify(
+    id === undefined
+      ? { query: document, variables }
+      : { variables, extensions: { persistedQuery: { version: 1, sha256Hash: id } } },
+  );
 }
 
 /**
@@ -36,7 +56,7 @@ export async function request<T>(
         accept: 'application/graphql-response+json, application/json',
         ...headers,
       },
-      body: JSON.stringify({ query: document, variables }),
+      body: requestBody(document, variables),
     });
   } catch (error) {
     throw new ApiError(`The API could not be reached: ${(error as Error).message}`, 'NETWORK_ERROR');

@@ -1,3 +1,4 @@
+import { useIdeAvailable } from '../../api/ide';
 import { Link } from '../../router';
 
 /** Seed ids, as in the README's examples. */
@@ -8,6 +9,7 @@ const RUSSIA = 'Q291bnRyeTpSVQ';
 const AZERBAIJAN = 'Q291bnRyeTpBWg';
 
 export function HomeScreen() {
+  const ide = useIdeAvailable();
   return (
     <section className="home">
       <h1>Diplograph workbench</h1>
@@ -44,10 +46,12 @@ export function HomeScreen() {
           <Link to="/stats">Statement statistics</Link>
           <span>top speakers, subjects, CAMEO roots, months</span>
         </li>
-        <li>
-          <a href="/graphiql">GraphiQL</a>
-          <span>write queries; the README’s examples are preloaded</span>
-        </li>
+        {ide && (
+          <li>
+            <a href="/graphiql">GraphiQL</a>
+            <span>write queries; the README’s examples are preloaded</span>
+          </li>
+        )}
       </ul>
     </section>
   );
