@@ -50,10 +50,14 @@ async function startScript(name: 'floor' | 'peer', script: string, uri: string):
   return { name, port, pid: child.pid!, stop: stopper(child) };
 }
 
-/** Starts Diplograph itself (dist/src/main.js) on the bench database, and waits until /ready answers 200. */
-async function startDiplograph(uri: string): Promise<Contender> {
+/**
+ * Starts Diplograph itself (dist/src/main.js) on the bench database, and waits until /ready answers 200. With
+ * `cpuProfileDir`, Node writes a V8 CPU profile of the server (`--cpu-prof`) there when it stops.
+ */
+async function startDiplograph(uri: string, cpuProfileDir: string | null): Promise<Contender> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
+  const profiling = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...profiling, path.join(ROOT, 'dist', 'src', 'main.js')], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
@@ -89,10 +93,10 @@ async function startDiplograph(uri: string): Promise<Contender> {
 }
 
 /** Starts the three contenders against the same Neo4j. */
-export async function startContenders(uri: string): Promise<Contender[]> {
+export async function startContenders(uri: string, cpuProfileDir: string | null = null): Promise<Contender[]> {
   const started: Contender[] = [];
   try {
-    started.push(await startDiplograph(uri));
+    started.push(await startDiplograph(uri, cpuProfileDir));
     started.push(await startScript('floor', 'floor-server.js', uri));
     started.push(await startScript('peer', 'peer-server.js', uri));
     return started;

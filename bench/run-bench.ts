@@ -12,7 +12,8 @@ import { workloads, type BenchRequest, type Workload } from './workloads';
 import { ingestSubjects, measureWrites, removeBenchArticles, WRITE_WORKLOADS, type WriteCell } from './write-bench';
 
 /**
- * `npm run bench -- --scale 100000 [--seed 1] [--seconds 5] [--rounds 3] [--connections 1,8,32] [--only Q1,Q2]`:
+ * `npm run bench -- --scale 100000 [--seed 1] [--seconds 5] [--rounds 3] [--connections 1,8,32] [--only Q1,Q2]`
+ * `[--cpu-prof <dir>]`:
  * loads the scale once (reused when already loaded), starts Diplograph, the floor and @neo4j/graphql against the
  * same embedded Neo4j, checks every query answers, profiles them, then measures in interleaved rounds and writes
  * bench/results/<timestamp>.{json,md} and bench/results/latest.md. `--profile-only` stops after the answers and
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const rounds = intOption(argv, 'rounds', 3);
   const connections = option(argv, 'connections', '1,8,32').split(',').map(Number);
   const only = option(argv, 'only', '').split(',').filter(Boolean);
+  const cpuProfileDir = option(argv, 'cpu-prof', '') || null;
   const log = createLogger('warn');
   const started = Date.now();
   const machineBefore = machineDescription();
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
     process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
   }
   try {
-    contenders = await startContenders(neo4j.uri);
+    contenders = await startContenders(neo4j.uri, cpuProfileDir);
     const byName = Object.fromEntries(contenders.map((c) => [c.name, c])) as Record<Contender['name'], Contender>;
     const list = workloads({
       statementId: `syn-st-${String(Math.floor(scale / 2)).padStart(7, '0')}`,

@@ -1,6 +1,13 @@
 import { toGlobalId } from '../shared/global-id';
 import { ActorKind } from '../shared/graphql/enums';
+import type { FieldPlan } from '../shared/graphql/field-plan';
 import { namesFrom } from '../shared/graphql/names';
+import {
+  NAMES,
+  selectProperties,
+  type FieldProperties,
+  type PropertySelection,
+} from '../shared/graphql/stored-properties';
 import { dateString, stringOrNull } from '../shared/neo4j/values';
 import { Actor } from './actor.type';
 import { Role } from './role.type';
@@ -35,4 +42,32 @@ export function toRole(
   role.organizationKey = organizationKey;
   role.countryCode = countryCode;
   return role;
+}
+
+/** The stored properties each Actor field reads (relations read none: their loaders go by the key). */
+export const ACTOR_FIELDS: FieldProperties = {
+  id: [],
+  name: NAMES,
+  kind: ['kind'],
+  wikidata: ['wikidata'],
+  country: [],
+  roles: [],
+  aliases: [],
+  statements: [],
+  mentionedIn: [],
+};
+
+/** How an operation reads actors: the properties, and whether their country (OF_COUNTRY) comes along. */
+export interface ActorSelection {
+  properties: PropertySelection;
+  country: boolean;
+}
+
+/** Everything: for reads outside an operation's plan. */
+export const WHOLE_ACTOR: ActorSelection = { properties: null, country: true };
+
+/** The actor reads of the operation of `plan` (everything without one). */
+export function actorSelection(plan: FieldPlan | undefined): ActorSelection {
+  if (!plan) return WHOLE_ACTOR;
+  return { properties: selectProperties(plan, 'Actor', ACTOR_FIELDS, ['id']), country: plan.has('Actor', 'country') };
 }

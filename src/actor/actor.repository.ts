@@ -4,7 +4,8 @@ import { toPage, type PageRequest } from '../entity/read-batch';
 import { Label, Rel } from '../shared/graph-schema';
 import type { Page } from '../shared/graphql/connection.type';
 import { int, type Database } from '../shared/neo4j/database';
-import { toRole } from './actor.mapper';
+import type { FieldPlan } from '../shared/graphql/field-plan';
+import { actorSelection, toRole, type ActorSelection } from './actor.mapper';
 import type { Actor } from './actor.type';
 import type { Role } from './role.type';
 
@@ -23,14 +24,22 @@ interface RoleRow {
 }
 
 export class ActorRepository {
-  constructor(private readonly db: Database) {}
+  private readonly selection: ActorSelection;
+
+  /** @param plan the operation's field plan: actors are read with what it selects. */
+  constructor(
+    private readonly db: Database,
+    plan?: FieldPlan,
+  ) {
+    this.selection = actorSelection(plan);
+  }
 
   /** Actors by key, in key order (null where unknown): one query for the batch. */
   async byKeys(keys: readonly string[]): Promise<(Actor | null)[]> {
     const rows = await this.db.read<{ key: string; actor: ActorRow }>(
       `UNWIND $keys AS key
        MATCH (a:${Label.Actor} {id: key})
-       RETURN key, ${actorProjection('a')} AS actor`,
+       RETURN key, ${actorProjection('a', this.selection)} AS actor`,
       { keys },
     );
     const found = new Map(rows.map((row) => [row.key, actorFromRow(row.actor)]));
@@ -69,7 +78,7 @@ export class ActorRepository {
        CALL () {
          ${match} AND ($after IS NULL OR a.id > $after)
          WITH a ORDER BY a.id LIMIT $limit
-         RETURN collect(${actorProjection('a')}) AS page
+         RETURN collect(${actorProjection('a', this.selection)}) AS page
        }
        RETURN total, page`,
       { ...criteria, after: page.after, limit: int(page.limit + 1) },

@@ -34,7 +34,7 @@ export class ActorResolver {
   ): Promise<ActorConnection> {
     const page = pageArgs(ctx, info, ACTOR_ORDER, first, after);
     const criteria = actorCriteria(filter ?? {});
-    return toConnection(await new ActorRepository(ctx.db).list(criteria, page.request), page);
+    return toConnection(await new ActorRepository(ctx.db, ctx.scope.fields).list(criteria, page.request), page);
   }
 
   @FieldResolver(() => [Role], { description: 'Offices held, current ones first.' })

@@ -8,7 +8,11 @@ import { ArticleRepository, type MentionPageKey } from './article.repository';
 /** Per-request loaders for articles; use through `ctx.scope.get(articleLoaders)`. Outlets prime the actor loader. */
 export function articleLoaders(ctx: GraphQLContext) {
   const actors = ctx.scope.get(actorLoaders).byKey;
-  const repository = new ArticleRepository(ctx.db, (actor: Actor) => void actors.prime(actor.key, actor));
+  const repository = new ArticleRepository(
+    ctx.db,
+    (actor: Actor) => void actors.prime(actor.key, actor),
+    ctx.scope.fields,
+  );
   return {
     repository,
     byKey: batchLoader(ctx, 'article.byKey', (keys: readonly string[]) => repository.byKeys(keys)),

@@ -1,14 +1,17 @@
 import type { Actor } from '../actor/actor.type';
 import type { Country } from '../country/country.type';
 import { actorFromRow, toEntity, type ActorRow, type NodeRow } from '../entity/entity.mapper';
-import { actorProjection, nodeProjection, readProps } from '../entity/entity.repository';
+import { actorSelection, WHOLE_ACTOR, type ActorSelection } from '../actor/actor.mapper';
+import { actorProjection, nodeProjection, nodeSelection, readProps } from '../entity/entity.repository';
+import type { FieldPlan } from '../shared/graphql/field-plan';
+import { projectProperties } from '../shared/graphql/stored-properties';
 import { inKeyOrder, toPage, type PageRequest } from '../entity/read-batch';
 import { Label, Rel } from '../shared/graph-schema';
 import type { Page } from '../shared/graphql/connection.type';
 import { int, type Database } from '../shared/neo4j/database';
 import { toTopic } from '../topic/topic.mapper';
 import type { Topic } from '../topic/topic.type';
-import { toArticle } from './article.mapper';
+import { articleSelection, toArticle, type ArticleSelection } from './article.mapper';
 import type { Article } from './article.type';
 
 /** An Article as `articleProjection` returns it. */
@@ -21,13 +24,24 @@ export interface ArticleRow {
 /** Newest first, undated last: the cursor wraps "<publishedOn or 0000-00-00>|<id>". */
 const SORT_KEY = `coalesce(toString(a.publishedOn), '0000-00-00') + '|' + a.id`;
 
+const WHOLE_ARTICLE: ArticleSelection = { properties: null, outlet: true };
+
 /**
- * Cypher projection of an Article bound to `a`, with its outlet, as an ArticleRow; other repositories read articles
- * along with it (statement pages with their reports). The verbatim text is left out: lists of articles rarely show
- * it, and it was most of a Q2 page's bytes. The `text` field reads it through its own loader when selected.
+ * Cypher projection of an Article bound to `a`, with its outlet when selected, as an ArticleRow; other
+ * repositories read articles along with it (statement pages with their reports). The verbatim text is left out:
+ * lists of articles rarely show it, and it was most of a Q2 page's bytes. The `text` field reads it through its
+ * own loader when selected.
  */
-export const ARTICLE_PROJECTION = `{props: ${readProps('a', ['text'])}, sortKey: ${SORT_KEY},
-  outlet: [(a)-[:${Rel.PUBLISHED_BY}]->(o:${Label.Actor}) | ${actorProjection('o')}][0]}`;
+export function articleProjection(
+  selection: ArticleSelection = WHOLE_ARTICLE,
+  outlet: ActorSelection = WHOLE_ACTOR,
+): string {
+  const props = projectProperties('a', selection.properties, readProps('a', ['text']));
+  const outletRow = selection.outlet
+    ? `[(a)-[:${Rel.PUBLISHED_BY}]->(o:${Label.Actor}) | ${actorProjection('o', outlet)}][0]`
+    : 'null';
+  return `{props: ${props}, sortKey: ${SORT_KEY}, outlet: ${outletRow}}`;
+}
 
 /** Maps an ArticleRow, handing its outlet to `onOutlet` (to prime an actor loader). */
 export function articleFromRow(row: ArticleRow, onOutlet: (actor: Actor) => void): Article {
@@ -44,10 +58,16 @@ export type MentionPageKey = { actor: string } & PageRequest;
  * `outlet` costs no round trip of its own.
  */
 export class ArticleRepository {
+  private readonly projection: string;
+
+  /** @param plan the operation's field plan: articles, outlets and mentions are read with what it selects. */
   constructor(
     private readonly db: Database,
     private readonly onOutlet: (actor: Actor) => void = () => undefined,
-  ) {}
+    private readonly plan?: FieldPlan,
+  ) {
+    this.projection = articleProjection(articleSelection(plan), actorSelection(plan));
+  }
 
   private toArticle(row: ArticleRow): Article {
     return articleFromRow(row, this.onOutlet);
@@ -58,7 +78,7 @@ export class ArticleRepository {
     const rows = await this.db.read<{ key: string; article: ArticleRow }>(
       `UNWIND $keys AS key
        MATCH (a:${Label.Article} {id: key})
-       RETURN key, ${ARTICLE_PROJECTION} AS article`,
+       RETURN key, ${this.projection} AS article`,
       { keys },
     );
     const found = new Map(rows.map((row) => [row.key, this.toArticle(row.article)]));
@@ -86,7 +106,7 @@ export class ArticleRepository {
          WITH a, ${SORT_KEY} AS sortKey
          WHERE $after IS NULL OR sortKey < $after
          WITH a, sortKey ORDER BY sortKey DESC LIMIT $limit
-         RETURN collect(${ARTICLE_PROJECTION}) AS page
+         RETURN collect(${this.projection}) AS page
        }
        RETURN total, page`,
       { after: page.after, limit: int(page.limit + 1) },
@@ -108,7 +128,7 @@ export class ArticleRepository {
          WITH a, ${SORT_KEY} AS sortKey
          WHERE k.after IS NULL OR sortKey < k.after
          WITH a, sortKey ORDER BY sortKey DESC LIMIT $limit
-         RETURN collect(${ARTICLE_PROJECTION}) AS page
+         RETURN collect(${this.projection}) AS page
        }
        RETURN k.i AS i, total, page`,
       {
@@ -135,7 +155,7 @@ export class ArticleRepository {
       `UNWIND $keys AS key
        MATCH (:${Label.Article} {id: key})-[:${Rel.MENTIONS}]->(e)
        WITH key, e ORDER BY e.name_en, e.id
-       RETURN key, collect(${nodeProjection('e')}) AS nodes`,
+       RETURN key, collect(${nodeProjection('e', nodeSelection(this.plan))}) AS nodes`,
       { keys },
     );
     const found = new Map(

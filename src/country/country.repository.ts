@@ -1,6 +1,14 @@
 import { toGlobalId } from '../shared/global-id';
 import { Label, Rel } from '../shared/graph-schema';
+import type { FieldPlan } from '../shared/graphql/field-plan';
 import { namesFrom } from '../shared/graphql/names';
+import {
+  NAMES,
+  projectProperties,
+  selectProperties,
+  type FieldProperties,
+  type PropertySelection,
+} from '../shared/graphql/stored-properties';
 import type { Page } from '../shared/graphql/connection.type';
 import { int, type Database } from '../shared/neo4j/database';
 import type { CountryRow } from './country-reference';
@@ -17,15 +25,32 @@ export function toCountry(properties: Record<string, unknown>): Country {
   return country;
 }
 
+/** The stored properties each Country field reads. */
+export const COUNTRY_FIELDS: FieldProperties = {
+  id: [],
+  name: NAMES,
+  code: ['code'],
+  alpha3: ['alpha3'],
+  aliases: [],
+};
+
+/** The country reads of the operation of `plan` (everything without one). */
+export function countrySelection(plan: FieldPlan | undefined): PropertySelection {
+  return selectProperties(plan, 'Country', COUNTRY_FIELDS, ['id']);
+}
+
 export class CountryRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly selection: PropertySelection = null,
+  ) {}
 
   /** Countries by alpha-2 code, in key order (null where unknown): one query for the whole batch. */
   async byCodes(codes: readonly string[]): Promise<(Country | null)[]> {
     const rows = await this.db.read<{ props: Record<string, unknown> | null }>(
       `UNWIND $codes AS code
        OPTIONAL MATCH (c:${Label.Country} {id: code})
-       RETURN properties(c) AS props`,
+       RETURN CASE WHEN c IS NULL THEN null ELSE ${projectProperties('c', this.selection, 'properties(c)')} END AS props`,
       { codes },
     );
     return rows.map((row) => (row.props ? toCountry(row.props) : null));

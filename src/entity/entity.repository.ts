@@ -1,6 +1,12 @@
 import { AUDIT_PROPERTIES, Label, Rel } from '../shared/graph-schema';
 import { SEARCH_FIELDS, searchProperty } from '../shared/text/search-text';
 import { int, type Database } from '../shared/neo4j/database';
+import { actorSelection, WHOLE_ACTOR, type ActorSelection } from '../actor/actor.mapper';
+import { countrySelection } from '../country/country.repository';
+import { meetingSelection } from '../meeting/meeting.mapper';
+import { topicSelection } from '../topic/topic.mapper';
+import type { FieldPlan } from '../shared/graphql/field-plan';
+import { projectProperties, type PropertySelection } from '../shared/graphql/stored-properties';
 import type { NodeRow } from './entity.mapper';
 
 /** The search shadows (search-text.ts): for the full-text indexes only, never read back. */
@@ -16,17 +22,57 @@ export function readProps(v: string, omit: readonly string[] = []): string {
 }
 
 /**
- * Cypher projection of an Actor bound to `v` with its country code, as an ActorRow. `v` is always a variable name
- * from our own code, never user input.
+ * Cypher projection of an Actor bound to `v` with its country code, as an ActorRow: the properties `selection`
+ * names, and the country only when selected (null otherwise). `v` is always a variable name from our own code,
+ * never user input.
  */
-export function actorProjection(v: string): string {
-  return `{props: ${readProps(v)}, country: [(${v})-[:${Rel.OF_COUNTRY}]->(${v}_c:${Label.Country}) | ${v}_c.id][0]}`;
+export function actorProjection(v: string, selection: ActorSelection = WHOLE_ACTOR): string {
+  const country = selection.country
+    ? `[(${v})-[:${Rel.OF_COUNTRY}]->(${v}_c:${Label.Country}) | ${v}_c.id][0]`
+    : 'null';
+  return `{props: ${projectProperties(v, selection.properties, readProps(v))}, country: ${country}}`;
 }
 
-/** Cypher projection of any node bound to `v` (Actor, Country, Meeting, Topic), as a NodeRow. */
-export function nodeProjection(v: string): string {
-  return `{labels: labels(${v}), props: ${readProps(v)},
-    country: [(${v}:${Label.Actor})-[:${Rel.OF_COUNTRY}]->(${v}_c:${Label.Country}) | ${v}_c.id][0]}`;
+/** How an operation reads each kind of node a statement can be about or be made on behalf of. */
+export interface NodeSelection {
+  actor: ActorSelection;
+  country: PropertySelection;
+  meeting: PropertySelection;
+  topic: PropertySelection;
+}
+
+/** Everything: for reads outside an operation's plan. */
+export const WHOLE_NODE: NodeSelection = { actor: WHOLE_ACTOR, country: null, meeting: null, topic: null };
+
+/** The node reads of the operation of `plan` (everything without one). */
+export function nodeSelection(plan: FieldPlan | undefined): NodeSelection {
+  if (!plan) return WHOLE_NODE;
+  return plan.derive('nodeSelection', () => ({
+    actor: actorSelection(plan),
+    country: countrySelection(plan),
+    meeting: meetingSelection(plan),
+    topic: topicSelection(plan),
+  }));
+}
+
+/**
+ * Cypher projection of any node bound to `v` (Actor, Country, Meeting, Topic), as a NodeRow, each label read with
+ * its own selection.
+ */
+export function nodeProjection(v: string, selection: NodeSelection = WHOLE_NODE): string {
+  const all = readProps(v);
+  const props =
+    selection === WHOLE_NODE
+      ? all
+      : `CASE WHEN ${v}:${Label.Actor} THEN ${projectProperties(v, selection.actor.properties, all)}
+      WHEN ${v}:${Label.Country} THEN ${projectProperties(v, selection.country, all)}
+      WHEN ${v}:${Label.Meeting} THEN ${projectProperties(v, selection.meeting, all)}
+      WHEN ${v}:${Label.Topic} THEN ${projectProperties(v, selection.topic, all)}
+      ELSE ${all} END`;
+  const country = selection.actor.country
+    ? `[(${v}:${Label.Actor})-[:${Rel.OF_COUNTRY}]->(${v}_c:${Label.Country}) | ${v}_c.id][0]`
+    : 'null';
+  return `{labels: labels(${v}), props: ${props}, country: ${country}}`;
 }
 
 /** An alias as stored on the HAS_ALIAS relationship: the text as written for this entity, and its language. */

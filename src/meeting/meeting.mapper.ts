@@ -1,6 +1,13 @@
 import { toGlobalId } from '../shared/global-id';
 import { MeetingKind, MeetingStatus } from '../shared/graphql/enums';
+import type { FieldPlan } from '../shared/graphql/field-plan';
 import { namesFrom } from '../shared/graphql/names';
+import {
+  NAMES,
+  selectProperties,
+  type FieldProperties,
+  type PropertySelection,
+} from '../shared/graphql/stored-properties';
 import { dateString, numberOrNull, stringOrNull } from '../shared/neo4j/values';
 import { Meeting, StatusChange } from './meeting.type';
 
@@ -30,4 +37,23 @@ export function toStatusChange(
   change.asOf = dateString(properties.asOf);
   change.statementKey = statementKey;
   return change;
+}
+
+/** The stored properties each Meeting field reads. */
+export const MEETING_FIELDS: FieldProperties = {
+  id: [],
+  name: NAMES,
+  kind: ['kind'],
+  status: ['status'],
+  date: ['date'],
+  durationMinutes: ['durationMinutes'],
+  participants: [],
+  location: [],
+  statusHistory: [],
+  statements: [],
+};
+
+/** The meeting reads of the operation of `plan` (everything without one). */
+export function meetingSelection(plan: FieldPlan | undefined): PropertySelection {
+  return selectProperties(plan, 'Meeting', MEETING_FIELDS, ['id']);
 }

@@ -7,6 +7,7 @@ import { Label, Rel } from '../shared/graph-schema';
 import type { Page } from '../shared/graphql/connection.type';
 import { int, type Database } from '../shared/neo4j/database';
 import { toMeeting, toStatusChange } from './meeting.mapper';
+import { projectProperties, type PropertySelection } from '../shared/graphql/stored-properties';
 import type { Meeting, StatusChange } from './meeting.type';
 
 /** The meeting list's conditions; null means no condition. */
@@ -20,14 +21,17 @@ export interface MeetingCriteria {
 const SORT_KEY = `coalesce(toString(m.date), '0000-00-00') + '|' + m.id`;
 
 export class MeetingRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly selection: PropertySelection = null,
+  ) {}
 
   /** Meetings by key, in key order (null where unknown): one query for the batch. */
   async byKeys(keys: readonly string[]): Promise<(Meeting | null)[]> {
     const rows = await this.db.read<{ key: string; props: Record<string, unknown> }>(
       `UNWIND $keys AS key
        MATCH (m:${Label.Meeting} {id: key})
-       RETURN key, properties(m) AS props`,
+       RETURN key, ${projectProperties('m', this.selection, 'properties(m)')} AS props`,
       { keys },
     );
     const found = new Map(rows.map((row) => [row.key, toMeeting(row.props)]));

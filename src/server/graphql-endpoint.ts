@@ -15,6 +15,7 @@ import { operationAuthPlugin } from '../plugins/operation-auth.plugin';
 import { observabilityPlugin } from '../plugins/observability.plugin';
 import { queryCostPlugin } from '../plugins/query-cost.plugin';
 import { documentLimitsPlugin } from '../plugins/document-limits.plugin';
+import { fieldPlanPlugin } from '../plugins/field-plan.plugin';
 import { validationRules } from '../plugins/query-limits';
 import { requestLogPlugin } from '../plugins/request-log.plugin';
 import { PersistedDocumentsCache, trustedDocumentsPlugin } from '../plugins/trusted-documents.plugin';
@@ -103,6 +104,7 @@ export class GraphQLEndpoint {
         operationAuthPlugin(authorizedFields()),
         queryCostPlugin(this.config.limits),
         documentLimitsPlugin(this.config.limits),
+        fieldPlanPlugin(),
         observabilityPlugin(),
       ],
     });

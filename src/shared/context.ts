@@ -1,5 +1,6 @@
 import type { AppConfig, ApiRole } from './config';
 import type { Database } from './neo4j/database';
+import type { FieldPlan } from './graphql/field-plan';
 import type { Logger } from './logger';
 
 /** Who is calling: the role of the API key and a short fingerprint of it (never the key). */
@@ -14,6 +15,14 @@ export interface Caller {
  */
 export class RequestScope {
   private readonly made = new Map<unknown, unknown>();
+
+  /**
+   * The fields the operation selects per type, set once the operation is resolved (field-plan.plugin.ts), before
+   * any loader exists: repositories project only the properties they need. Absent outside an HTTP operation
+   * (subscriptions, internal reads): everything is read. It lives here, not on the context, because Apollo runs
+   * each operation on a shallow copy of the context, and the loaders are made from the original.
+   */
+  fields?: FieldPlan;
 
   constructor(private readonly ctx: () => GraphQLContext) {}
 

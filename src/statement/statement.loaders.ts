@@ -13,12 +13,16 @@ import { StatementRepository, type StatementPageKey } from './statement.reposito
 export function statementLoaders(ctx: GraphQLContext) {
   const actors = ctx.scope.get(actorLoaders).byKey;
   const articles = ctx.scope.get(articleLoaders).byKey;
-  const repository: StatementRepository = new StatementRepository(ctx.db, {
-    actor: (actor) => void actors.prime(actor.key, actor),
-    about: (key, subjects) => void loaders.about.prime(key, subjects),
-    reports: (key, reports) => void loaders.reports.prime(key, reports),
-    article: (article) => void articles.prime(article.key, article),
-  });
+  const repository: StatementRepository = new StatementRepository(
+    ctx.db,
+    {
+      actor: (actor) => void actors.prime(actor.key, actor),
+      about: (key, subjects) => void loaders.about.prime(key, subjects),
+      reports: (key, reports) => void loaders.reports.prime(key, reports),
+      article: (article) => void articles.prime(article.key, article),
+    },
+    ctx.scope.fields,
+  );
   const loaders = {
     byKey: batchLoader(ctx, 'statement.byKey', (keys: readonly string[]) => repository.byKeys(keys)),
     onBehalfOf: batchLoader(ctx, 'statement.onBehalfOf', (keys: readonly string[]) => repository.onBehalfOf(keys)),

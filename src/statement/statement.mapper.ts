@@ -1,5 +1,7 @@
 import { toGlobalId } from '../shared/global-id';
 import { StatementForm, StatementRank } from '../shared/graphql/enums';
+import type { FieldPlan } from '../shared/graphql/field-plan';
+import { selectProperties, type FieldProperties, type PropertySelection } from '../shared/graphql/stored-properties';
 import { dateString, numberOrNull, stringOrNull } from '../shared/neo4j/values';
 import { Deprecation, EventCode, Report, Span, Statement } from './statement.type';
 
@@ -50,4 +52,65 @@ export function toReport(properties: Record<string, unknown>, articleKey: string
   span.text = String(properties.text);
   report.span = span;
   return report;
+}
+
+/** The stored properties each Statement field reads (relations read none: their loaders go by the key). */
+export const STATEMENT_FIELDS: FieldProperties = {
+  id: [],
+  text: ['text'],
+  language: ['language'],
+  translation: ['translation'],
+  form: ['form'],
+  quote: ['quote'],
+  verb: ['verb'],
+  saidOn: ['saidOn'],
+  date: ['date'],
+  event: {
+    type: 'Event',
+    fields: { cameo: ['cameo'], plover: ['plover'], goldstein: ['goldstein'], rationale: ['rationale'] },
+  },
+  rank: ['rank'],
+  deprecation: ['rank', 'deprecatedReason', 'deprecatedBy', 'deprecatedAt'],
+  speaker: [],
+  onBehalfOf: [],
+  about: [],
+  reports: [],
+};
+
+/** The stored properties each Report field reads; its article and agency are relations. */
+export const REPORT_FIELDS: FieldProperties = {
+  id: [],
+  span: { type: 'Span', fields: { start: ['start'], end: ['end'], text: ['text'] } },
+  article: [],
+  via: [],
+};
+
+/** How an operation reads statements: the properties, and whether the speaker (SAID_BY) comes along. */
+export interface StatementSelection {
+  properties: PropertySelection;
+  speaker: boolean;
+}
+
+/** How an operation reads reports: the properties, and whether the agency (VIA) comes along. */
+export interface ReportSelection {
+  properties: PropertySelection;
+  via: boolean;
+}
+
+/**
+ * The statement reads of the operation of `plan` (everything without one). The sort key always comes: cursors
+ * wrap it.
+ */
+export function statementSelection(plan: FieldPlan | undefined): StatementSelection {
+  if (!plan) return { properties: null, speaker: true };
+  return {
+    properties: selectProperties(plan, 'Statement', STATEMENT_FIELDS, ['id', 'sortKey']),
+    speaker: plan.has('Statement', 'speaker'),
+  };
+}
+
+/** The report reads of the operation of `plan` (everything without one). */
+export function reportSelection(plan: FieldPlan | undefined): ReportSelection {
+  if (!plan) return { properties: null, via: true };
+  return { properties: selectProperties(plan, 'Report', REPORT_FIELDS, ['id']), via: plan.has('Report', 'via') };
 }

@@ -1,16 +1,33 @@
-import { actorProjection, nodeProjection, readProps } from '../entity/entity.repository';
+import { actorSelection, type ActorSelection } from '../actor/actor.mapper';
+import {
+  actorProjection,
+  nodeProjection,
+  nodeSelection,
+  readProps,
+  type NodeSelection,
+} from '../entity/entity.repository';
+import { articleSelection } from '../article/article.mapper';
+import type { FieldPlan } from '../shared/graphql/field-plan';
+import { projectProperties } from '../shared/graphql/stored-properties';
 import { actorFromRow, toEntity, toSubject, type ActorRow, type NodeRow } from '../entity/entity.mapper';
 import type { Actor } from '../actor/actor.type';
 import type { Country } from '../country/country.type';
 import { inKeyOrder, toPage, type PageRequest } from '../entity/read-batch';
-import { ARTICLE_PROJECTION, articleFromRow, type ArticleRow } from '../article/article.repository';
+import { articleFromRow, articleProjection, type ArticleRow } from '../article/article.repository';
 import type { Article } from '../article/article.type';
 import { Label, Rel } from '../shared/graph-schema';
 import type { Page } from '../shared/graphql/connection.type';
 import type { Subject } from '../shared/graphql/entity.interface';
 import { ActorKind, StatementRank } from '../shared/graphql/enums';
 import { int, type Database } from '../shared/neo4j/database';
-import { toReport, toStatement } from './statement.mapper';
+import {
+  reportSelection,
+  statementSelection,
+  toReport,
+  toStatement,
+  type ReportSelection,
+  type StatementSelection,
+} from './statement.mapper';
 import type { Report, Statement } from './statement.type';
 import {
   FOLLOW_REDIRECTS,
@@ -82,20 +99,48 @@ function reportsInOrder(carry: string): string {
   WITH ${carry}r, a ORDER BY a.publishedOn, a.id, r.start`;
 }
 
-function reportProjection(withArticle: boolean): string {
-  return `{props: ${readProps('r')}, article: a.id,
-    via: [(r)-[:${Rel.VIA}]->(v:${Label.Actor}) | ${actorProjection('v')}][0]
-    ${withArticle ? `, articleRow: ${ARTICLE_PROJECTION}` : ''}}`;
+/** What one operation reads of statements and what comes along with them (see field-plan.ts). */
+interface StatementReads {
+  statement: StatementSelection;
+  report: ReportSelection;
+  actor: ActorSelection;
+  nodes: NodeSelection;
+  /** Cypher projection of an article `a` with its outlet. */
+  article: string;
+}
+
+function readsOf(plan: FieldPlan | undefined): StatementReads {
+  const actor = actorSelection(plan);
+  return {
+    statement: statementSelection(plan),
+    report: reportSelection(plan),
+    actor,
+    nodes: nodeSelection(plan),
+    article: articleProjection(articleSelection(plan), actor),
+  };
+}
+
+function reportProjection(reads: StatementReads, withArticle: boolean): string {
+  const via = reads.report.via
+    ? `[(r)-[:${Rel.VIA}]->(v:${Label.Actor}) | ${actorProjection('v', reads.actor)}][0]`
+    : 'null';
+  return `{props: ${projectProperties('r', reads.report.properties, readProps('r'))}, article: a.id, via: ${via}
+    ${withArticle ? `, articleRow: ${reads.article}` : ''}}`;
 }
 
 /** A statement `s` as a StatementRow, with the relations `readAlong` names. */
-function statementProjection(readAlong: StatementReadAlong): string {
-  const about = readAlong.about ? `, about: COLLECT { ${aboutInOrder('')} RETURN ${nodeProjection('x')} }` : '';
-  const reports = readAlong.reports
-    ? `, reports: COLLECT { ${reportsInOrder('')} RETURN ${reportProjection(readAlong.articles)} }`
+function statementProjection(reads: StatementReads, readAlong: StatementReadAlong): string {
+  const about = readAlong.about
+    ? `, about: COLLECT { ${aboutInOrder('')} RETURN ${nodeProjection('x', reads.nodes)} }`
     : '';
-  return `{props: ${readProps('s')},
-    speaker: [(s)-[:${Rel.SAID_BY}]->(sp:${Label.Actor}) | ${actorProjection('sp')}][0]${about}${reports}}`;
+  const reports = readAlong.reports
+    ? `, reports: COLLECT { ${reportsInOrder('')} RETURN ${reportProjection(reads, readAlong.articles)} }`
+    : '';
+  const speaker = reads.statement.speaker
+    ? `[(s)-[:${Rel.SAID_BY}]->(sp:${Label.Actor}) | ${actorProjection('sp', reads.actor)}][0]`
+    : 'null';
+  return `{props: ${projectProperties('s', reads.statement.properties, readProps('s'))},
+    speaker: ${speaker}${about}${reports}}`;
 }
 
 /** A statement with its speaker only: for reads by key, whose relations come through their own loaders. */
@@ -122,10 +167,19 @@ function shapeOf(c: StatementPageKey): string {
  * speaker then costs no round trip of its own.
  */
 export class StatementRepository {
+  private readonly reads: StatementReads;
+
+  /**
+   * @param sink where the relations read along go.
+   * @param plan the operation's field plan: statements and what comes along are read with what it selects.
+   */
   constructor(
     private readonly db: Database,
     private readonly sink: ReadAlongSink = NO_SINK,
-  ) {}
+    plan?: FieldPlan,
+  ) {
+    this.reads = readsOf(plan);
+  }
 
   private toStatement(row: StatementRow): Statement {
     const speaker = row.speaker ? actorFromRow(row.speaker) : null;
@@ -195,7 +249,7 @@ export class StatementRepository {
          RETURN size(matched) AS total, top
        }`
        }
-       RETURN k.i AS i, total, [s IN top | ${statementProjection(keys[0]!.readAlong)}] AS page`,
+       RETURN k.i AS i, total, [s IN top | ${statementProjection(this.reads, keys[0]!.readAlong)}] AS page`,
       {
         keys: keys.map((key, i) => ({
           ...key,
@@ -231,7 +285,7 @@ export class StatementRepository {
     const rows = await this.db.read<{ key: string; statement: StatementRow }>(
       `UNWIND $keys AS key
        MATCH (s:${Label.Statement} {id: key})
-       RETURN key, ${statementProjection(NOTHING_ALONG)} AS statement`,
+       RETURN key, ${statementProjection(this.reads, NOTHING_ALONG)} AS statement`,
       { keys },
     );
     const found = new Map(rows.map((row) => [row.key, this.toStatement(row.statement)]));
@@ -243,7 +297,7 @@ export class StatementRepository {
     const rows = await this.db.read<{ key: string; node: NodeRow }>(
       `UNWIND $keys AS key
        MATCH (:${Label.Statement} {id: key})-[:${Rel.ON_BEHALF_OF}]->(e)
-       RETURN key, ${nodeProjection('e')} AS node`,
+       RETURN key, ${nodeProjection('e', this.reads.nodes)} AS node`,
       { keys },
     );
     const found = new Map(rows.map((row) => [row.key, toEntity(row.node)]));
@@ -256,7 +310,7 @@ export class StatementRepository {
       `UNWIND $keys AS key
        MATCH (s:${Label.Statement} {id: key})
        ${aboutInOrder('key, ')}
-       RETURN key, collect(${nodeProjection('x')}) AS subjects`,
+       RETURN key, collect(${nodeProjection('x', this.reads.nodes)}) AS subjects`,
       { keys },
     );
     const found = new Map(rows.map((row) => [row.key, this.toSubjects(row.subjects)]));
@@ -272,7 +326,7 @@ export class StatementRepository {
       `UNWIND $keys AS key
        MATCH (s:${Label.Statement} {id: key})
        ${reportsInOrder('key, ')}
-       RETURN key, collect(${reportProjection(false)}) AS reports`,
+       RETURN key, collect(${reportProjection(this.reads, false)}) AS reports`,
       { keys },
     );
     const found = new Map(rows.map((row) => [row.key, this.toReports(row.reports)]));
@@ -286,7 +340,7 @@ export class StatementRepository {
        MATCH (:${Label.Article} {id: k.article})<-[:${Rel.IN_ARTICLE}]-(r:${Label.Report})<-[:${Rel.HAS_REPORT}]-(s:${Label.Statement})
        WHERE k.includeDeprecated OR coalesce(s.rank, '') <> $deprecated
        WITH k, s, min(r.start) AS start ORDER BY start, s.id
-       RETURN k.i AS i, collect(${statementProjection(NOTHING_ALONG)}) AS statements`,
+       RETURN k.i AS i, collect(${statementProjection(this.reads, NOTHING_ALONG)}) AS statements`,
       { keys: keys.map((key, i) => ({ ...key, i })), deprecated: StatementRank.DEPRECATED },
     );
     return inKeyOrder(

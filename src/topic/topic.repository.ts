@@ -3,17 +3,21 @@ import { Label } from '../shared/graph-schema';
 import type { Page } from '../shared/graphql/connection.type';
 import { int, type Database } from '../shared/neo4j/database';
 import { toTopic } from './topic.mapper';
+import { projectProperties, type PropertySelection } from '../shared/graphql/stored-properties';
 import type { Topic } from './topic.type';
 
 export class TopicRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly selection: PropertySelection = null,
+  ) {}
 
   /** Topics by key, in key order (null where unknown): one query for the batch. */
   async byKeys(keys: readonly string[]): Promise<(Topic | null)[]> {
     const rows = await this.db.read<{ key: string; props: Record<string, unknown> }>(
       `UNWIND $keys AS key
        MATCH (t:${Label.Topic} {id: key})
-       RETURN key, properties(t) AS props`,
+       RETURN key, ${projectProperties('t', this.selection, 'properties(t)')} AS props`,
       { keys },
     );
     const found = new Map(rows.map((row) => [row.key, toTopic(row.props)]));

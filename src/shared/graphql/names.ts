@@ -10,9 +10,12 @@ export function namesFrom(properties: Record<string, unknown>): Names {
   return names;
 }
 
-/** The name in `lang`, falling back to English, then to any name there is. */
+/**
+ * The name in `lang`, falling back to English, then to any name there is: the node's first, which a projected read
+ * (stored-properties.ts) carries as `*` because it reads only the languages asked for.
+ */
 export function pickName(names: Names, lang: string): string {
-  return names[lang] ?? names.en ?? Object.values(names)[0] ?? '';
+  return names[lang] ?? names.en ?? names['*'] ?? Object.values(names)[0] ?? '';
 }
 
 /** `name_<lang>` properties for a Names map, for writing. Only short language tags pass, so keys stay safe. */
