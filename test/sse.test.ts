@@ -5,38 +5,17 @@ import { createClient, NetworkError, type Client } from 'graphql-sse';
 import { ingestArticle } from '../src/ingest/ingest.service';
 import { CLI_CALLER, loadSeed } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
-import { ActorKind, StatementForm } from '../src/shared/graphql/enums';
 import type { ArticleInputData } from '../src/ingest/ingest.model';
 import { resetData, startTestServer, type TestServer } from './helpers/test-server';
 import { EDITOR_KEY, TEST_API_KEYS } from './helpers/write-keys';
+import { peskovArticle } from './helpers/peskov-article';
 
 const RU = toGlobalId('Country', 'RU');
 const UA = toGlobalId('Country', 'UA');
-const PESKOV = toGlobalId('Actor', 'dmitry-peskov');
 
 /** A one-statement article by Peskov about `about`, unique by `n`. */
 function article(n: number, about: string): ArticleInputData {
-  const sentence = `Peskov said over SSE on day ${n} that Moscow is ready for contacts.`;
-  const text = `Moscow (TASS) - ${sentence}`;
-  return {
-    title: `Peskov SSE statement ${n}`,
-    language: 'en',
-    publishedOn: '2025-06-02',
-    url: `https://example.org/peskov-sse-${n}`,
-    outlet: { name: 'TASS', kind: ActorKind.MEDIA },
-    text,
-    statements: [
-      {
-        speaker: { id: PESKOV },
-        form: StatementForm.PARAPHRASE,
-        text: sentence,
-        about: [{ id: about }],
-        cameo: '036',
-        span: { start: text.indexOf(sentence), end: text.length },
-      },
-    ],
-    createMissing: true,
-  };
+  return peskovArticle(n, about, { channel: 'SSE', publishedOn: '2025-06-02' });
 }
 
 function sseClient(url: string, options: { key?: string; singleConnection?: boolean } = {}): Client {

@@ -9,41 +9,20 @@ import { ingestArticle } from '../src/ingest/ingest.service';
 import { setMeetingStatus } from '../src/curation/curation.service';
 import { CLI_CALLER, loadSeed } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
-import { ActorKind, MeetingStatus, StatementForm } from '../src/shared/graphql/enums';
+import { MeetingStatus } from '../src/shared/graphql/enums';
 import type { ArticleInputData } from '../src/ingest/ingest.model';
 import { freePort } from './helpers/free-port';
 import { resetData, startTestServer, type TestServer } from './helpers/test-server';
 import { asEditor, EDITOR_KEY, INGEST, TEST_API_KEYS } from './helpers/write-keys';
+import { PESKOV, peskovArticle } from './helpers/peskov-article';
 
 const root = path.resolve(__dirname, '..', '..');
 const RU = toGlobalId('Country', 'RU');
 const UA = toGlobalId('Country', 'UA');
-const PESKOV = toGlobalId('Actor', 'dmitry-peskov');
 
 /** A small article by Peskov about `about`, unique by `n`. */
 function article(n: number, about: string, extra: Partial<ArticleInputData> = {}): ArticleInputData {
-  const sentence = `Peskov said on day ${n} that Moscow is ready for contacts.`;
-  const text = `Moscow (TASS) - ${sentence}`;
-  return {
-    title: `Peskov statement ${n}`,
-    language: 'en',
-    publishedOn: '2025-06-01',
-    url: `https://example.org/peskov-${n}`,
-    outlet: { name: 'TASS', kind: ActorKind.MEDIA },
-    text,
-    statements: [
-      {
-        speaker: { id: PESKOV },
-        form: StatementForm.PARAPHRASE,
-        text: sentence,
-        about: [{ id: about }],
-        cameo: '036',
-        span: { start: text.indexOf(sentence), end: text.length },
-      },
-    ],
-    createMissing: true,
-    ...extra,
-  };
+  return peskovArticle(n, about, { extra });
 }
 
 /** Subscribes and collects every `next` payload; `ready` resolves once the server acknowledged the connection. */
