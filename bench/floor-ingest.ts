@@ -3,9 +3,11 @@ import { Label, Rel } from '../src/shared/graph-schema';
 import type { FloorArticleRows } from './ingest-articles';
 
 /**
- * The write floor: one article's rows (article, outlet link, statements with speaker, subjects and report) in one
- * hand-written Cypher statement in one managed write transaction. CREATE only: no lookup of what is stored, no
- * idempotence, no validation or name resolution, no search shadows; what ingestArticle pays for those is the gap.
+ * The write floor: one article's rows (article, outlet link, statements with speaker, subjects and report, the
+ * search shadows of their text, and each statement's subject-month entries) in one hand-written Cypher statement in
+ * one managed write transaction: the same nodes, properties and relationships ingestArticle stores for the article,
+ * so the same index maintenance. CREATE only (MERGE for the shared subject-month nodes): no lookup of what is
+ * stored, no idempotence, no validation or name resolution; what ingestArticle pays for those is the gap.
  */
 export const FLOOR_INGEST_CYPHER = `MATCH (o:${Label.Actor} {id: $rows.outlet})
 CREATE (a:${Label.Article})-[:${Rel.PUBLISHED_BY}]->(o)
@@ -18,9 +20,14 @@ SET s = st.props, s.id = st.id, s.date = a.publishedOn, s.createdAt = datetime()
 CREATE (s)-[:${Rel.HAS_REPORT}]->(:${Label.Report} {id: st.report.id, start: st.report.start, end: st.report.end,
   text: st.report.text})-[:${Rel.IN_ARTICLE}]->(a)
 WITH s, st
-UNWIND st.about AS code
-MATCH (c:${Label.Country} {id: code})
-CREATE (s)-[:${Rel.ABOUT}]->(c)`;
+CALL (s, st) {
+  UNWIND st.about AS code
+  MATCH (c:${Label.Country} {id: code})
+  CREATE (s)-[:${Rel.ABOUT}]->(c)
+}
+UNWIND st.subjectMonths AS entry
+MERGE (b:${Label.SubjectMonth} {key: entry.key}) ON CREATE SET b.subject = entry.subject, b.month = entry.month
+CREATE (s)-[:${Rel.IN_SUBJECT_MONTH} {subject: entry.subject, sortKey: s.sortKey}]->(b)`;
 
 /** Writes one article's rows through `session` in one managed write transaction. */
 export async function writeFloorArticle(session: Session, rows: FloorArticleRows): Promise<void> {

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import { toGlobalId } from '../src/shared/global-id';
+import { Label } from '../src/shared/graph-schema';
+import { subjectRef } from '../src/shared/neo4j/subject-months.repository';
+import { searchProperties } from '../src/shared/text/search-text';
 
 /** Who the bench articles are by and about: keys of the loaded data, the busiest ones on purpose. */
 export interface IngestSubjects {
@@ -29,6 +32,8 @@ export interface FloorArticleRows {
     speaker: string;
     about: string[];
     report: { id: string; start: number; end: number; text: string };
+    /** The subject-month entries ingestArticle derives: a country's closure is the country itself. */
+    subjectMonths: { key: string; subject: string; month: string }[];
   }[];
 }
 
@@ -94,6 +99,7 @@ export function benchArticle(run: string, i: number, subjects: IngestSubjects): 
       publishedOn: '2025-06-03',
       url,
       text,
+      ...searchProperties('Article', { title, text }),
     },
     outlet: subjects.outlet,
     statements: sentences.map((s, k) => ({
@@ -107,10 +113,15 @@ export function benchArticle(run: string, i: number, subjects: IngestSubjects): 
         goldstein: 4,
         rank: 'NORMAL',
         sortKey: `2025-06-03|${articleId}-${k}`,
+        ...searchProperties('Statement', { text: s.text }),
       },
       speaker: s.speaker,
       about: s.about,
       report: { id: `${articleId}-${k}-r`, ...spans[k]!, text: s.text },
+      subjectMonths: s.about.map((code) => {
+        const subject = subjectRef(Label.Country, code);
+        return { key: `${subject}|2025-06`, subject, month: '2025-06' };
+      }),
     })),
   };
   return { input, floor };

@@ -13,7 +13,7 @@ import { ingestSubjects, measureWrites, removeBenchArticles, WRITE_WORKLOADS, ty
 
 /**
  * `npm run bench -- --scale 100000 [--seed 1] [--seconds 5] [--rounds 3] [--connections 1,8,32] [--only Q1,Q2]`
- * `[--cpu-prof <dir>]`:
+ * `[--cpu-prof <dir>] [--write-warmup 90]`:
  * loads the scale once (reused when already loaded), starts Diplograph, the floor and @neo4j/graphql against the
  * same embedded Neo4j, checks every query answers, profiles them, then measures in interleaved rounds and writes
  * bench/results/<timestamp>.{json,md} and bench/results/latest.md. `--profile-only` stops after the answers and
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const seed = intOption(argv, 'seed', 1);
   const seconds = intOption(argv, 'seconds', 5);
   const rounds = intOption(argv, 'rounds', 3);
+  const warmupSeconds = intOption(argv, 'write-warmup', 90);
   const connections = option(argv, 'connections', '1,8,32').split(',').map(Number);
   const only = option(argv, 'only', '').split(',').filter(Boolean);
   const cpuProfileDir = option(argv, 'cpu-prof', '') || null;
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
           contenders.filter((c) => c.name !== 'peer'),
           BENCH_API_KEY,
           subjects,
-          { rounds, seconds, only: writeIds, log: (line) => process.stderr.write(`${line}\n`) },
+          { rounds, seconds, warmupSeconds, only: writeIds, log: (line) => process.stderr.write(`${line}\n`) },
         );
       } finally {
         process.stderr.write(`bench: removed ${await removeBenchArticles(admin)} bench articles\n`);

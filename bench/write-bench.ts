@@ -150,13 +150,14 @@ export async function ingestSubjects(
 /**
  * Measures W1 (new articles: Diplograph's ingestArticle and the floor, interleaved, who goes first rotating) and
  * W2 (Diplograph replaying the articles it ingested in W1) at each concurrency of WRITE_CONNECTIONS, `rounds`
- * times. Diplograph and the floor write under different run tags, so neither ever sees the other's articles.
+ * times, after `warmupSeconds` of unmeasured new articles at the highest concurrency (a third of it for the floor).
+ * Diplograph and the floor write under different run tags, so neither ever sees the other's articles.
  */
 export async function measureWrites(
   targets: readonly Target[],
   apiKey: string,
   subjects: IngestSubjects,
-  options: { rounds: number; seconds: number; only: string[]; log: (line: string) => void },
+  options: { rounds: number; seconds: number; warmupSeconds: number; only: string[]; log: (line: string) => void },
 ): Promise<WriteCell[]> {
   const run = Date.now().toString(36);
   targets = targets.filter((t) => t.name === 'diplograph' || t.name === 'floor');
@@ -172,6 +173,20 @@ export async function measureWrites(
         `p50 ${cell.p50} ms p99 ${cell.p99} ms${cell.errors ? ` errors ${cell.errors} (${cell.firstError})` : ''}`,
     );
   };
+  // Warm-up, not measured: the JVM compiles the write paths (commit, index updates, the ingest's Cypher) only under
+  // writes, and the read cells before do not reach them. Cold, the first thousand ingests run several times slower
+  // (bench/ingest-profile.ts: 3.6 articles/s in a first cell, 70 warm), which would measure the JIT, not the API.
+  for (const target of targets) {
+    const warmup = target.name === 'diplograph' ? options.warmupSeconds : Math.ceil(options.warmupSeconds / 3);
+    const send =
+      target.name === 'diplograph'
+        ? (i: number) => ingest(target.port, apiKey, benchArticle(`${run}w`, i, subjects).input, false)
+        : (i: number) => floorIngest(target.port, benchArticle(`${run}v`, i, subjects).floor);
+    if (warmup > 0) {
+      const result = await runCell(send, Math.max(...WRITE_CONNECTIONS), warmup);
+      options.log(`bench: write warm-up ${target.name}: ${result.articlesPerSecond} articles/s over ${warmup} s`);
+    }
+  }
   for (let round = 0; round < options.rounds; round++) {
     for (const connections of WRITE_CONNECTIONS) {
       const order = round % 2 === 0 ? targets : [...targets].reverse();
