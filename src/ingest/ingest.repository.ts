@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Label, Rel } from '../shared/graph-schema';
 import type { Tx } from '../shared/neo4j/database';
 import { int } from '../shared/neo4j/database';
-import { SubjectMonthsRepository } from '../shared/neo4j/subject-months.repository';
+import { REFRESH_STATEMENT } from '../shared/neo4j/subject-months.repository';
+import { ActorKind } from '../shared/graphql/enums';
 import type { RefTarget } from './ingest-refs';
 import { CLOSED_MEETING_STATUSES, MEETING_MATCH_WINDOW_DAYS } from './meeting-identity';
 
@@ -173,62 +174,62 @@ export class IngestRepository {
   }
 
   /**
-   * The key of the stored article with this content hash (outlet, title and text), else of the one with this
-   * canonical URL (the first stored, should an older database hold several: the 007-renormalize migration reports
-   * those); null when there is neither. One round trip for both lookups.
-   */
-  async storedArticle(contentHash: string, canonicalUrl: string | null): Promise<string | null> {
-    const [row] = await this.tx.run<{ key: string | null }>(
-      `OPTIONAL CALL () { MATCH (a:${Label.Article} {contentHash: $contentHash}) RETURN a.id AS byContent LIMIT 1 }
-       OPTIONAL CALL () {
-         MATCH (a:${Label.Article} {canonicalUrl: $canonicalUrl})
-         RETURN a.id AS byUrl ORDER BY a.createdAt, a.id LIMIT 1
-       }
-       RETURN coalesce(byContent, byUrl) AS key`,
-      { contentHash, canonicalUrl },
-    );
-    return row?.key ?? null;
-  }
-
-  /**
-   * MERGEs the article node first thing in the transaction: concurrent ingests of the same article queue on its
-   * uniqueness constraint, and each later one then sees all the earlier one wrote. A stored article's text and
-   * tags are kept as first written.
+   * Finds or creates the article, and links one it creates to its outlet, the entities it mentions and its topics,
+   * in one round trip. The article stored with this content hash (outlet, title and text) is this one, else the one
+   * with this canonical URL (the first stored, should an older database hold several: the 007-renormalize migration
+   * reports those); else it is created under `row.key`. Concurrent ingests of the same article queue on the MERGE's
+   * uniqueness constraint, and each later one then sees all the earlier one wrote. A stored article's text and tags
+   * are kept as first written.
+   *
+   * The links are CREATEd, not MERGEd: the article is new, so none of them exists yet, and a MERGE of a relationship
+   * locks both its ends (the LockingMerge operator) until commit, which queues every ingest of a busy outlet behind
+   * the one before it. CREATE takes no exclusive lock on a dense node (over 50 relationships). Duplicate ids in a
+   * list are linked once.
+   * @param links element ids of the outlet, the mentioned entities and the topics.
    */
   async mergeArticle(
     row: ArticleRow,
+    links: { outlet: string; mentions: string[]; topics: string[] },
     stamp: WriteStamp,
   ): Promise<MergedNode & { properties: Record<string, unknown> }> {
     const [result] = await this.tx.run<MergedNode & { properties: Record<string, unknown> }>(
-      `MERGE (a:${Label.Article} {id: $row.key})
+      `OPTIONAL CALL () {
+         MATCH (a:${Label.Article} {contentHash: $row.contentHash}) RETURN a.id AS byContent LIMIT 1
+       }
+       OPTIONAL CALL () {
+         MATCH (a:${Label.Article} {canonicalUrl: $row.canonicalUrl})
+         RETURN a.id AS byUrl ORDER BY a.createdAt, a.id LIMIT 1
+       }
+       MERGE (a:${Label.Article} {id: coalesce(byContent, byUrl, $row.key)})
        ON CREATE SET a.contentHash = $row.contentHash, a.title = $row.title, a.language = $row.language,
          a.publishedOn = date($row.publishedOn), a.url = $row.url, a.canonicalUrl = $row.canonicalUrl,
          a.text = $row.text, a += $row.search, ${onCreate('a')}
        ${createdFlag('a', 'a')}
+       WITH a, created
+       CALL (a, created) {
+         MATCH (o) WHERE created AND elementId(o) = $outlet
+         CREATE (a)-[:${Rel.PUBLISHED_BY}]->(o)
+       }
+       CALL (a, created) {
+         UNWIND CASE WHEN created THEN $mentions ELSE [] END AS id
+         MATCH (x) WHERE elementId(x) = id
+         CREATE (a)-[:${Rel.MENTIONS}]->(x)
+       }
+       CALL (a, created) {
+         UNWIND CASE WHEN created THEN $topics ELSE [] END AS id
+         MATCH (x) WHERE elementId(x) = id
+         CREATE (a)-[:${Rel.HAS_TOPIC}]->(x)
+       }
        RETURN a.id AS key, elementId(a) AS elementId, created, properties(a) AS properties`,
-      { row, stamp },
+      {
+        row,
+        stamp,
+        outlet: links.outlet,
+        mentions: [...new Set(links.mentions)],
+        topics: [...new Set(links.topics)],
+      },
     );
     return result!;
-  }
-
-  /**
-   * Links an article created by this transaction attempt to its outlet, the entities it mentions and its topics.
-   * CREATE, not MERGE: the article is new, so none of these exists yet, and a MERGE of a relationship locks both
-   * its ends (the LockingMerge operator) until commit, which queues every ingest of a busy outlet behind the one
-   * before it. CREATE takes no exclusive lock on a dense node (over 50 relationships). Duplicate ids in a list are
-   * linked once.
-   * @param article element id of the article this attempt created.
-   */
-  async linkArticle(article: string, outlet: string, mentions: string[], topics: string[]): Promise<void> {
-    await this.tx.run(
-      `MATCH (a) WHERE elementId(a) = $article
-       MATCH (o) WHERE elementId(o) = $outlet
-       CREATE (a)-[:${Rel.PUBLISHED_BY}]->(o)
-       WITH a
-       CALL (a) { UNWIND $mentions AS id MATCH (x) WHERE elementId(x) = id CREATE (a)-[:${Rel.MENTIONS}]->(x) }
-       CALL (a) { UNWIND $topics AS id MATCH (x) WHERE elementId(x) = id CREATE (a)-[:${Rel.HAS_TOPIC}]->(x) }`,
-      { article, outlet, mentions: [...new Set(mentions)], topics: [...new Set(topics)] },
-    );
   }
 
   /** Creates actors named for the first time (createMissing), each with its name as an alias and its country. */
@@ -242,7 +243,7 @@ export class IngestRepository {
        MERGE (e)-[h:${Rel.HAS_ALIAS}]->(al) ON CREATE SET h.text = row.alias.text, h.lang = row.alias.lang
        WITH e, row, created
        CALL (e, row, created) {
-         // CREATE: the actor is new (see linkArticle on why not MERGE onto a busy country).
+         // CREATE: the actor is new (see mergeArticle on why not MERGE onto a busy country).
          MATCH (c:${Label.Country} {id: row.country}) WHERE created
          CREATE (e)-[:${Rel.OF_COUNTRY}]->(c)
        }
@@ -324,7 +325,7 @@ export class IngestRepository {
        ${createdFlag('m', 'm, row')}
        WITH m, row, created
        CALL (m, row, created) {
-         // CREATE: the meeting is new (see linkArticle on why not MERGE onto a busy participant).
+         // CREATE: the meeting is new (see mergeArticle on why not MERGE onto a busy participant).
          UNWIND CASE WHEN created THEN row.participants ELSE [] END AS id
          WITH DISTINCT m, id
          MATCH (p) WHERE elementId(p) = id
@@ -361,7 +362,8 @@ export class IngestRepository {
   /**
    * MERGEs statements by key. A new one gets its speaker, on-whose-behalf, subjects and its report (the span of
    * this article, through its agency); one already stored is left as it is. `date` is saidOn, else the article's
-   * publication date: a statement's key includes its article, so that article holds its only report.
+   * publication date: a statement's key includes its article, so that article holds its only report. A new one is
+   * also indexed in the subject-month index, in the same round trip.
    */
   async mergeStatements(article: string, rows: StatementRow[], stamp: WriteStamp): Promise<StoredNode[]> {
     return this.tx.run(
@@ -384,7 +386,7 @@ export class IngestRepository {
          SET s.sortKey = coalesce(toString(s.date), '0000-00-00') + '|' + s.id
          WITH a, s, row
          // The statement is new, so its links to speaker, agency, country and subjects are CREATEd: a MERGE would
-         // lock the busy ends (a spokesman, an agency, a country) until commit (see linkArticle).
+         // lock the busy ends (a spokesman, an agency, a country) until commit (see mergeArticle).
          MATCH (speaker) WHERE elementId(speaker) = row.speaker
          CREATE (s)-[:${Rel.SAID_BY}]->(speaker)
          MERGE (r:${Label.Report} {id: row.report.key})
@@ -403,19 +405,17 @@ export class IngestRepository {
            CREATE (s)-[:${Rel.ABOUT}]->(t)
          }
        }
+       // A new statement is indexed under every subject whose closure covers it, in the same round trip (the exact
+       // counts and pages of whoSaidWhatAbout, see subject-months.repository.ts). One found already there is not
+       // touched: an ingest never changes an existing subject's closure (new actors and meetings get their country
+       // and participants when created), so a replay writes nothing here.
+       CALL (s, created) {
+         WITH s WHERE created
+         ${REFRESH_STATEMENT}
+       }
        RETURN row.key AS rowKey, s.id AS key, elementId(s) AS elementId, created`,
-      { article, rows, stamp },
+      { article, rows, stamp, organizationKind: ActorKind.ORGANIZATION },
     );
-  }
-
-  /**
-   * Indexes the statements this ingest created under every subject whose closure covers them (the exact counts and
-   * pages of whoSaidWhatAbout, see subject-months.repository.ts). Statements found already there are not touched:
-   * an ingest never changes an existing subject's closure (new actors and meetings get their country and
-   * participants when created), so a replay writes nothing here.
-   */
-  async refreshSubjectMonths(statementKeys: string[]): Promise<void> {
-    await new SubjectMonthsRepository(this.tx).refreshStatements(statementKeys);
   }
 
   /** MERGEs status history entries, each tied to its meeting and to the statement asserting it. */

@@ -67,10 +67,20 @@ async function writeArticle(
   // The same content under a new URL is the same article: content identifies it as well as the URL does. A URL
   // identifies by its canonical form; an article stored before canonical keys is found by its canonicalUrl.
   const canonical = input.url ? canonicalUrl(input.url) : null;
-  const key = (await repository.storedArticle(hash, canonical)) ?? articleKey(input.url, hash);
+  const created = zeroCounts();
+  const matched = zeroCounts();
+  // Actors and topics first: a new article links to those it mentions in the same round trip that creates it.
+  const elementIds = await createEntities(repository, resolution, stamp, created, matched);
+  const resolved: Resolved = {
+    ref,
+    eid: (path) => {
+      const target = ref(path);
+      return target.elementId ?? elementIds.get(`${target.type}:${target.key}`)!;
+    },
+  };
   const article = await repository.mergeArticle(
     {
-      key,
+      key: articleKey(input.url, hash),
       contentHash: hash,
       title: input.title,
       language: input.language,
@@ -80,6 +90,11 @@ async function writeArticle(
       text: input.text,
       search: searchProperties('Article', { title: input.title, text: input.text }),
     },
+    {
+      outlet: resolved.eid('outlet'),
+      mentions: (input.mentions ?? []).map((_, i) => resolved.eid(`mentions[${i}]`)),
+      topics: (input.topics ?? []).map((_, i) => resolved.eid(`topics[${i}]`)),
+    },
     stamp,
   );
   if (!article.created && article.properties.text !== input.text) {
@@ -87,28 +102,9 @@ async function writeArticle(
       article: toGlobalId('Article', article.key),
     });
   }
-  const created = zeroCounts();
-  const matched = zeroCounts();
   if (article.created) created.articles = 1;
   else matched.articles = 1;
-
-  const elementIds = await createEntities(repository, resolution, stamp, created, matched);
-  const resolved: Resolved = {
-    ref,
-    eid: (path) => {
-      const target = ref(path);
-      return target.elementId ?? elementIds.get(`${target.type}:${target.key}`)!;
-    },
-  };
-
-  if (article.created) {
-    await repository.linkArticle(
-      article.elementId,
-      resolved.eid('outlet'),
-      (input.mentions ?? []).map((_, i) => resolved.eid(`mentions[${i}]`)),
-      (input.topics ?? []).map((_, i) => resolved.eid(`topics[${i}]`)),
-    );
-  }
+  const key = article.key;
 
   // Stored nodes by the key computed for them: an older node may carry another key (see mergeMeetings).
   const meetings = meetingRows(input, article.key, resolved);
@@ -132,8 +128,6 @@ async function writeArticle(
       created.statements += row.created ? 1 : 0;
       matched.statements += row.created ? 0 : 1;
     }
-    // In the same transaction, after the ABOUT relationships took their subjects' locks (see subject-months).
-    await repository.refreshSubjectMonths(createdKeys.statements);
   }
 
   const changes = statusChangeRows(
