@@ -1,4 +1,4 @@
-import { AUDIT_PROPERTIES, Label, Rel } from '../shared/graph-schema';
+import { AUDIT_PROPERTIES, AWAIT_FULLTEXT, Label, Rel } from '../shared/graph-schema';
 import { SEARCH_FIELDS, searchProperty } from '../shared/text/search-text';
 import { int, type Database } from '../shared/neo4j/database';
 import { actorSelection, WHOLE_ACTOR, type ActorSelection } from '../actor/actor.mapper';
@@ -106,7 +106,8 @@ export class EntityRepository {
          RETURN e, 1 AS rank, score`
       : '';
     const rows = await this.db.read<{ node: NodeRow; rank: number }>(
-      `CALL () {
+      `${query ? AWAIT_FULLTEXT : ''}
+       CALL () {
          MATCH (:${Label.Alias} {key: $key})<-[:${Rel.HAS_ALIAS}]-(e)
          WHERE e:${Label.Actor} OR e:${Label.Country}
          RETURN e, 0 AS rank, 0.0 AS score

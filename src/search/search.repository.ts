@@ -1,9 +1,9 @@
 import { DOMAIN_LABELS, domainNodeColumns } from '../explore/domain-node.repository';
 import type { DomainNodeRow } from '../explore/domain-node.mapper';
-import { Label, Rel } from '../shared/graph-schema';
+import { AWAIT_FULLTEXT, Label, Rel } from '../shared/graph-schema';
 import { int, type Database } from '../shared/neo4j/database';
 
-/** The full-text indexes of schema/003-fulltext-indexes.cypher that search reads. */
+/** The full-text indexes that search reads (schema/003, 006 and 011). */
 const Index = {
   aliasStandard: 'alias_text_std',
   aliasArabic: 'alias_text_ar',
@@ -70,7 +70,8 @@ export class SearchRepository {
    */
   async search(query: string, key: string, labels: string[], offset: number, limit: number): Promise<SearchPageRows> {
     const [row] = await this.db.read<{ total: number; page: (DomainNodeRow & { score: number; i: number })[] }>(
-      `CALL () {
+      `${AWAIT_FULLTEXT}
+       CALL () {
          CALL () {
            ${normalized(Index.aliasStandard, 'alias')}
            MATCH (e)-[:${Rel.HAS_ALIAS}]->(alias) WHERE e:${Label.Actor} OR e:${Label.Country} OR e:${Label.Topic}

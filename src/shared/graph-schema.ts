@@ -82,3 +82,11 @@ export const Rel = {
 /** The node types that have Relay global ids, each with its label. */
 export const NodeTypes = ['Country', 'Actor', 'Statement', 'Meeting', 'Article', 'Topic'] as const;
 export type NodeTypeName = (typeof NodeTypes)[number];
+
+/**
+ * The clause every full-text read starts with: the full-text indexes are eventually consistent
+ * (schema/011-fulltext-eventually-consistent.cypher), updated after commit by Neo4j's index-update thread, and this
+ * waits until the updates queued so far are applied, so a search after an acknowledged write finds it. Costs
+ * nothing measurable when the queue is empty (bench Q5).
+ */
+export const AWAIT_FULLTEXT = 'CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()';

@@ -105,7 +105,7 @@ export async function migrate(db: Database, schemaDir: string, log: Logger): Pro
     if (applied.get(migration.id) === migration.checksum) continue;
     if ('run' in migration) {
       // Indexes created just before must be online before the backfill writes what they read.
-      await db.autoCommit('CALL db.awaitIndexes(300)');
+      await awaitIndexesOnline(db, log);
       await migration.run(db, log);
     } else for (const statement of migration.statements) await runStatement(db, statement);
     await db.writeTx((tx) =>
@@ -118,8 +118,36 @@ export async function migrate(db: Database, schemaDir: string, log: Logger): Pro
     ran.push(migration.id);
     log.info({ migration: migration.id }, 'Applied schema migration');
   }
-  await db.autoCommit('CALL db.awaitIndexes(300)');
+  await awaitIndexesOnline(db, log);
   return ran;
+}
+
+/** How often the population of new indexes is polled, in ms. */
+const INDEX_POLL_MS = 1_000;
+
+/**
+ * Waits until every index is ONLINE, however long its population takes: an index created again over a large store
+ * (011 repopulates the full-text indexes: minutes at 1M statements) would outlast a fixed `db.awaitIndexes` bound.
+ * Logs the progress every 30 s.
+ * @throws Error naming the index when one FAILED.
+ */
+export async function awaitIndexesOnline(db: Database, log: Logger): Promise<void> {
+  let lastLog = Date.now();
+  for (;;) {
+    const pending = await db.read<{ name: string; state: string; percent: number }>(
+      `SHOW INDEXES YIELD name, state, populationPercent
+       WHERE state <> 'ONLINE'
+       RETURN name, state, populationPercent AS percent`,
+    );
+    const failed = pending.find((index) => index.state === 'FAILED');
+    if (failed) throw new Error(`Index ${failed.name} failed to populate; drop it and restart to build it again`);
+    if (pending.length === 0) return;
+    if (Date.now() - lastLog >= 30_000) {
+      lastLog = Date.now();
+      log.info({ indexes: pending.map((index) => `${index.name} ${Math.round(index.percent)}%`) }, 'Populating indexes');
+    }
+    await new Promise((resolve) => setTimeout(resolve, INDEX_POLL_MS));
+  }
 }
 
 /** True when every schema file is recorded with its current checksum. */
