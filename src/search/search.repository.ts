@@ -1,6 +1,14 @@
-import { DOMAIN_LABELS, domainNodeColumns } from '../explore/domain-node.repository';
+import { actorSelection } from '../actor/actor.mapper';
+import { articleSelection } from '../article/article.mapper';
+import { countrySelection } from '../country/country.repository';
+import { readProps } from '../entity/entity.repository';
+import { DOMAIN_LABELS } from '../explore/domain-node.repository';
 import type { DomainNodeRow } from '../explore/domain-node.mapper';
+import { statementSelection } from '../statement/statement.mapper';
+import { topicSelection } from '../topic/topic.mapper';
 import { AWAIT_FULLTEXT, Label, Rel } from '../shared/graph-schema';
+import type { FieldPlan } from '../shared/graphql/field-plan';
+import { projectProperties } from '../shared/graphql/stored-properties';
 import { int, type Database } from '../shared/neo4j/database';
 
 /** The full-text indexes that search reads (schema/003, 006 and 011). */
@@ -53,8 +61,42 @@ function normalized(index: string, as: string): string {
 
 const NOT_DEPRECATED = (v: string) => `coalesce(${v}.rank, 'NORMAL') <> 'DEPRECATED'`;
 
+/**
+ * Cypher that reads the hit `n`, whose domain label is `label`, as the `props` and `ref` of a DomainNodeRow: per
+ * label only the stored properties the operation's plan needs for that type (fragments on Node and on the union
+ * members included; a type the operation never reaches reads its key alone), and the key beside them (an actor's
+ * country, a statement's speaker, an article's outlet) only when that relation is selected. Without a plan
+ * (internal reads) everything the mappers read, as `domainNodeColumns` does. An article's verbatim text is never
+ * read here: the `text` field has its own loader.
+ */
+function hitColumns(plan: FieldPlan | undefined): { props: string; ref: string } {
+  const n = 'n';
+  const all = readProps(n);
+  const actor = actorSelection(plan);
+  const statement = statementSelection(plan);
+  const article = articleSelection(plan);
+  const props = `CASE label
+      WHEN '${Label.Statement}' THEN ${projectProperties(n, statement.properties, all)}
+      WHEN '${Label.Article}' THEN ${projectProperties(n, article.properties, readProps(n, ['text']))}
+      WHEN '${Label.Actor}' THEN ${projectProperties(n, actor.properties, all)}
+      WHEN '${Label.Country}' THEN ${projectProperties(n, countrySelection(plan), all)}
+      WHEN '${Label.Topic}' THEN ${projectProperties(n, topicSelection(plan), all)}
+      ELSE ${all} END`;
+  // Each label has at most one of these relationships, so the key is the first one found.
+  const refs = [
+    statement.speaker ? `WHEN '${Label.Statement}' THEN [(${n})-[:${Rel.SAID_BY}]->(r) | r.id][0]` : '',
+    article.outlet ? `WHEN '${Label.Article}' THEN [(${n})-[:${Rel.PUBLISHED_BY}]->(r) | r.id][0]` : '',
+    actor.country ? `WHEN '${Label.Actor}' THEN [(${n})-[:${Rel.OF_COUNTRY}]->(r) | r.id][0]` : '',
+  ].filter(Boolean);
+  return { props, ref: refs.length > 0 ? `CASE label ${refs.join(' ')} ELSE null END` : 'null' };
+}
+
 export class SearchRepository {
-  constructor(private readonly db: Database) {}
+  /** @param plan the operation's field plan: each hit is read with what it selects of the hit's type. */
+  constructor(
+    private readonly db: Database,
+    private readonly plan?: FieldPlan,
+  ) {}
 
   /**
    * Ranks everything that matches the (escaped) Lucene query and returns one page of it, with the count of all
@@ -64,11 +106,14 @@ export class SearchRepository {
    * (ties included) have their key read for the tie-break (a full sort read every hit's key: bench Q5, 397 keys for
    * a page of 21). Each branch names the type it found, since a domain node has exactly one domain label. The
    * cutoff is read from the score-sorted list: an `ORDER BY ... SKIP` subquery over the collected list counted that
-   * list once per row against the transaction memory limit, and deep pages failed.
+   * list once per row against the transaction memory limit, and deep pages failed. The page's hits are read with
+   * only what the operation selects of their type (`hitColumns`): bench Q5's main query read each hit whole, 778
+   * PROFILE db hits at 10k, now 266.
    * @param key the search text normalised as alias keys are, for the exact-name bonus.
    * @param labels the node labels wanted.
    */
   async search(query: string, key: string, labels: string[], offset: number, limit: number): Promise<SearchPageRows> {
+    const columns = hitColumns(this.plan);
     const [row] = await this.db.read<{ total: number; page: (DomainNodeRow & { score: number; i: number })[] }>(
       `${AWAIT_FULLTEXT}
        CALL () {
@@ -149,14 +194,13 @@ export class SearchRepository {
          UNWIND ranked AS x
          WITH x.node AS node, x.kind AS kind, x.score AS score WHERE cutoff IS NULL OR score >= cutoff
          ORDER BY score DESC, kind, node.id
-         RETURN collect({node: node, score: score}) AS leading
+         RETURN collect({node: node, kind: kind, score: score}) AS leading
        }
        CALL (leading) {
          UNWIND range($offset, $offset + $limit) AS i
          WITH i, leading[i] AS hit WHERE hit IS NOT NULL
-         WITH i, hit.score AS score, hit.node AS n
-         ${domainNodeColumns('n')}
-         RETURN collect({i: i, score: score, label: label, props: props, ref: ref}) AS page
+         WITH i, hit.score AS score, hit.kind AS label, hit.node AS n
+         RETURN collect({i: i, score: score, label: label, props: ${columns.props}, ref: ${columns.ref}}) AS page
        }
        RETURN size(ranked) AS total, page`,
       {

@@ -28,6 +28,6 @@ export class SearchResolver {
   ): Promise<SearchConnection> {
     const { query, key } = searchQuery(text);
     const page = pageArgs(ctx, info, searchOrdering(key, types ?? null), first, after);
-    return searchPage(ctx.db, query, key, types ?? null, page);
+    return searchPage(ctx.db, query, key, types ?? null, page, ctx.scope.fields);
   }
 }

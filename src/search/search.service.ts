@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { toDomainNode } from '../explore/domain-node.mapper';
 import { Label } from '../shared/graph-schema';
+import type { FieldPlan } from '../shared/graphql/field-plan';
 import type { PageArgs } from '../shared/graphql/pagination';
 import type { Database } from '../shared/neo4j/database';
 import { SearchRepository } from './search.repository';
@@ -33,18 +34,22 @@ function offsetAfter(position: string): number {
   return Number(position) + 1;
 }
 
-/** Runs a search and wraps the page as a connection of hits. */
+/**
+ * Runs a search and wraps the page as a connection of hits, each hit read with only the properties `plan` (the
+ * operation's field plan; everything without one) selects of its type.
+ */
 export async function searchPage(
   db: Database,
   luceneQuery: string,
   key: string,
   types: SearchType[] | null,
   page: PageArgs,
+  plan?: FieldPlan,
 ): Promise<SearchConnection> {
   const limit = page.limit;
   const offset = page.after === null ? 0 : offsetAfter(page.after);
   const labels = (types && types.length > 0 ? types : Object.values(SearchType)).map((t) => LABEL_OF[t]);
-  const rows = await new SearchRepository(db).search(luceneQuery, key, labels, offset, limit);
+  const rows = await new SearchRepository(db, plan).search(luceneQuery, key, labels, offset, limit);
   const edges: SearchHit[] = [];
   for (const [index, row] of rows.hits.slice(0, limit).entries()) {
     const node = toDomainNode(row);

@@ -144,7 +144,10 @@ export async function awaitIndexesOnline(db: Database, log: Logger): Promise<voi
     if (pending.length === 0) return;
     if (Date.now() - lastLog >= 30_000) {
       lastLog = Date.now();
-      log.info({ indexes: pending.map((index) => `${index.name} ${Math.round(index.percent)}%`) }, 'Populating indexes');
+      log.info(
+        { indexes: pending.map((index) => `${index.name} ${Math.round(index.percent)}%`) },
+        'Populating indexes',
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, INDEX_POLL_MS));
   }
