@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadSeed } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { startSeededServer, type TestServer } from './helpers/test-server';
 
 /** Issue 4's analyst queries over HTTP on the seed page: search, neighborhood, path, timeline, relations, stats. */
 describe('analyst queries', () => {
@@ -35,9 +34,7 @@ describe('analyst queries', () => {
   }
 
   before(async () => {
-    server = await startTestServer();
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer();
     const actors = await server.db.read<{ key: string; name: string }>(
       'MATCH (a:Actor) RETURN a.id AS key, a.name_en AS name',
     );

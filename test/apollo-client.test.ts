@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ApolloClient, HttpLink, gql } from '@apollo/client';
-import { loadSeed } from '../src/seed/seed-loader';
 import { diplographCache } from './helpers/apollo-cache';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { startSeededServer, type TestServer } from './helpers/test-server';
 
 const PAGE = gql`
   query Page {
@@ -92,9 +91,7 @@ describe('Apollo Client 4 with the documented cache setup', () => {
   const original = { warn: console.warn, error: console.error };
 
   before(async () => {
-    server = await startTestServer();
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer();
     console.warn = (...args: unknown[]) => void warnings.push(args);
     console.error = (...args: unknown[]) => void warnings.push(args);
   });

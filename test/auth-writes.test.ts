@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadSeed } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
 import { graphCounts } from './helpers/graph-counts';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { startSeededServer, type TestServer } from './helpers/test-server';
 import { asAdmin, asEditor, INGEST, TEST_API_KEYS } from './helpers/write-keys';
 
 const article = {
@@ -30,9 +29,7 @@ describe('write authorization', () => {
   let server: TestServer;
 
   before(async () => {
-    server = await startTestServer({ API_KEYS: TEST_API_KEYS });
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer({ API_KEYS: TEST_API_KEYS });
   });
 
   after(async () => {

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { readBundleFile } from '../src/seed/seed-file';
-import { CLI_CALLER, loadBundle, loadSeed, SEED_FILE } from '../src/seed/seed-loader';
+import { CLI_CALLER, loadBundle, SEED_FILE } from '../src/seed/seed-loader';
 import { createLogger } from '../src/shared/logger';
 import { toGlobalId } from '../src/shared/global-id';
 import { SynthGenerator } from '../src/synth/generator';
 import { loadSynthetic } from '../src/synth/synth-load';
 import { CHROMIUM, launchBrowser, type TestBrowser } from './helpers/browser';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { resetData, startSeededServer, type TestServer } from './helpers/test-server';
 import { EDITOR_KEY, TEST_API_KEYS } from './helpers/write-keys';
 
 const PESKOV = toGlobalId('Actor', 'dmitry-peskov');
@@ -47,9 +47,7 @@ describe('workbench in a real browser', () => {
   before(async () => {
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is needed (apt-get install chromium; .ci/run does it)`);
     mkdirSync(shots, { recursive: true });
-    server = await startTestServer({ API_KEYS: TEST_API_KEYS });
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer({ API_KEYS: TEST_API_KEYS });
     browser = await launchBrowser();
     page = await browser.newPage();
   });
@@ -431,9 +429,7 @@ describe('the explorer on a server that runs registered operations only (TRUSTED
   let browser: TestBrowser;
 
   before(async () => {
-    server = await startTestServer({ TRUSTED_DOCUMENTS: 'true' });
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer({ TRUSTED_DOCUMENTS: 'true' });
     browser = await launchBrowser();
   });
 

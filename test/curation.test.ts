@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadSeed } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
 import { graphCounts } from './helpers/graph-counts';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { startSeededServer, type TestServer } from './helpers/test-server';
 import { asAdmin, asEditor, INGEST, spanOf, TEST_API_KEYS } from './helpers/write-keys';
 
 const ADD_ALIAS = `mutation($entity: ID!, $alias: String!, $lang: String) {
@@ -51,9 +50,7 @@ describe('curation mutations', () => {
   let otherStatement: string;
 
   before(async () => {
-    server = await startTestServer({ API_KEYS: TEST_API_KEYS });
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer({ API_KEYS: TEST_API_KEYS });
     const [row] = await server.db.read<{ meeting: string; statements: string[] }>(
       `MATCH (m:Meeting {name_en: 'Summit: Vladimir Putin – Donald Trump'})<-[:ABOUT]-(s:Statement)
        WITH m, s ORDER BY s.id RETURN m.id AS meeting, collect(s.id) AS statements`,

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadSeed } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
-import { resetData, startTestServer, type GqlResponse, type TestServer } from './helpers/test-server';
+import { startSeededServer, startTestServer, type GqlResponse, type TestServer } from './helpers/test-server';
 
 /**
  * Issue 12, kind 4: a cursor belongs to the connection and ordering that issued it. Anything else given as `after`
@@ -52,9 +51,7 @@ describe('cursors belong to their connection', () => {
   }
 
   before(async () => {
-    server = await startTestServer();
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer();
     allStatements = (await data(STATEMENTS, { first: 100 })).statements.edges.map((e: any) => e.node.id);
     assert.equal(allStatements.length, 10);
     const [row] = await server.db.read<{ key: string }>(

@@ -9,11 +9,11 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import * as jsonld from 'jsonld';
 import { ingestArticle } from '../src/ingest/ingest.service';
-import { CLI_CALLER, loadSeed } from '../src/seed/seed-loader';
+import { CLI_CALLER } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
 import { ActorKind, StatementForm } from '../src/shared/graphql/enums';
 import { graphCounts } from './helpers/graph-counts';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { resetData, startSeededServer, startTestServer, type TestServer } from './helpers/test-server';
 import { spanOf } from './helpers/write-keys';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -54,9 +54,7 @@ describe('exports', () => {
     fetch(`${server.url}${pathAndQuery}`, { headers });
 
   before(async () => {
-    server = await startTestServer();
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer();
     // A second outlet, an actor created from a name, a topic created from a name: what a restore must also rebuild.
     await ingestArticle(
       server.db,

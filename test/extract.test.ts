@@ -7,9 +7,9 @@ import { extractPage } from '../src/extract/extract.service';
 import { toGlobalId } from '../src/shared/global-id';
 import type { CandidateStatement } from '../src/extract/extract.model';
 import { readBundleFile } from '../src/seed/seed-file';
-import { CLI_CALLER, loadBundle, loadSeed, SEED_FILE } from '../src/seed/seed-loader';
+import { CLI_CALLER, loadBundle, SEED_FILE } from '../src/seed/seed-loader';
 import { createLogger } from '../src/shared/logger';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { resetData, startSeededServer, type TestServer } from './helpers/test-server';
 import { asEditor, TEST_API_KEYS } from './helpers/write-keys';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -62,9 +62,7 @@ describe('extraction from a page (real database, seed names)', () => {
   let server: TestServer;
 
   before(async () => {
-    server = await startTestServer({ API_KEYS: TEST_API_KEYS });
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer({ API_KEYS: TEST_API_KEYS });
   });
 
   after(async () => {
@@ -185,9 +183,7 @@ describe('ingestPage on a fresh database (seed names only)', () => {
   let annotated: Record<string, any>;
 
   before(async () => {
-    server = await startTestServer({ API_KEYS: TEST_API_KEYS });
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer({ API_KEYS: TEST_API_KEYS });
     annotated = await readmeAnswers(server);
     await resetData(server.db);
     await loadSeedNamesOnly(server);

@@ -6,10 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { searchQuery } from '../src/search/lucene';
 import { SearchRepository } from '../src/search/search.repository';
-import { loadSeed } from '../src/seed/seed-loader';
 import { Label } from '../src/shared/graph-schema';
 import { fieldPlanOf } from '../src/shared/graphql/field-plan';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { startSeededServer, type TestServer } from './helpers/test-server';
 import { asAdmin, TEST_API_KEYS } from './helpers/write-keys';
 
 /**
@@ -157,9 +156,7 @@ describe('field plan: each field alone answers as in the full selection', () => 
 
   before(async () => {
     // The full selections nest many lists: above the default cost limit, which is not what is tested here.
-    server = await startTestServer({ API_KEYS: TEST_API_KEYS, MAX_QUERY_COST: '100000' });
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer({ API_KEYS: TEST_API_KEYS, MAX_QUERY_COST: '100000' });
     const page = await data(`{ statements(first: 50) { edges { node { id reports { article { id } } } } } }`);
     const edges = page.statements.edges as { node: { id: string; reports: { article: { id: string } }[] } }[];
     assert.ok(edges.length >= 5, 'the seed has statements');

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadSeed } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { startSeededServer, type TestServer } from './helpers/test-server';
 
 /** The reading side of the knowledge graph over HTTP, on the seed page (issue 3's acceptance data). */
 describe('knowledge graph reads', () => {
@@ -37,9 +36,7 @@ describe('knowledge graph reads', () => {
   }
 
   before(async () => {
-    server = await startTestServer();
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer();
     for (const [key, name] of [
       ['peskov', 'Dmitry Peskov'],
       ['putin', 'Vladimir Putin'],

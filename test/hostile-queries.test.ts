@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadSeed } from '../src/seed/seed-loader';
-import { resetData, startTestServer, type GqlResponse, type TestServer } from './helpers/test-server';
+import { startSeededServer, startTestServer, type GqlResponse, type TestServer } from './helpers/test-server';
 
 /**
  * Issue 12, kind 7: the limits cannot be pushed over. Hostile documents are refused with a client code in time
@@ -32,9 +31,7 @@ describe('hostile queries', () => {
   }
 
   before(async () => {
-    server = await startTestServer();
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer();
   });
 
   after(async () => {

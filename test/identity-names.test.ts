@@ -7,11 +7,10 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import pino from 'pino';
 import { resolveEntity } from '../src/entity/resolve-entity';
-import { loadSeed } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
 import { renormalize } from '../src/shared/neo4j/renormalize.migration';
 import { graphCounts } from './helpers/graph-counts';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { startSeededServer, type TestServer } from './helpers/test-server';
 import { asEditor, INGEST, spanOf, TEST_API_KEYS } from './helpers/write-keys';
 
 const SEARCH = `query($text: String!, $types: [SearchType!]) {
@@ -53,9 +52,7 @@ describe('identity of names: one normalization everywhere (issue 12, kinds 1 and
   let server: TestServer;
 
   before(async () => {
-    server = await startTestServer({ API_KEYS: TEST_API_KEYS });
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer({ API_KEYS: TEST_API_KEYS });
   });
 
   after(async () => {

@@ -4,10 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { loadSeed } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
 import { graphCounts } from './helpers/graph-counts';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { startSeededServer, type TestServer } from './helpers/test-server';
 import { asAdmin, asEditor, INGEST, spanOf, TEST_API_KEYS } from './helpers/write-keys';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -121,9 +120,7 @@ describe('ingestArticle over HTTP', () => {
   let tmp: string;
 
   before(async () => {
-    server = await startTestServer({ API_KEYS: TEST_API_KEYS });
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer({ API_KEYS: TEST_API_KEYS });
     tmp = mkdtempSync(path.join(tmpdir(), 'diplograph-ingest-'));
   });
 

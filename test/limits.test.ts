@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { getIntrospectionQuery } from 'graphql';
-import { loadSeed } from '../src/seed/seed-loader';
-import { resetData, startTestServer, type GqlResponse, type TestServer } from './helpers/test-server';
+import { startSeededServer, startTestServer, type GqlResponse, type TestServer } from './helpers/test-server';
 
 /**
  * Query limits (issue 4): refused before any database work, with a stable code and 0 round trips. The debug
@@ -35,9 +34,7 @@ describe('query limits', () => {
   }`;
 
   before(async () => {
-    server = await startTestServer();
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer();
   });
 
   after(async () => {

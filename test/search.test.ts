@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadSeed } from '../src/seed/seed-loader';
 import { tryFromGlobalId } from '../src/shared/global-id';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { startSeededServer, type TestServer } from './helpers/test-server';
 
 /**
  * The search ranking's order and paging on the seed page. The repository reads keys for the tie-break only of
@@ -46,9 +45,7 @@ describe('search ranking and paging', () => {
   }
 
   before(async () => {
-    server = await startTestServer();
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer();
   });
 
   after(async () => {

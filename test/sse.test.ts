@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createClient, NetworkError, type Client } from 'graphql-sse';
 import { ingestArticle } from '../src/ingest/ingest.service';
-import { CLI_CALLER, loadSeed } from '../src/seed/seed-loader';
+import { CLI_CALLER } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
 import type { ArticleInputData } from '../src/ingest/ingest.model';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { startSeededServer, startTestServer, type TestServer } from './helpers/test-server';
 import { EDITOR_KEY, TEST_API_KEYS } from './helpers/write-keys';
 import { peskovArticle } from './helpers/peskov-article';
 
@@ -76,9 +76,7 @@ describe('subscriptions over Server-Sent Events (graphql-sse)', () => {
   let server: TestServer;
 
   before(async () => {
-    server = await startTestServer();
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer();
   });
 
   after(async () => {

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadSeed } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
 import { int } from '../src/shared/neo4j/database';
 import { backfillSubjectMonths } from '../src/shared/neo4j/subject-months.repository';
 import { SynthGenerator } from '../src/synth/generator';
 import { loadSynthetic } from '../src/synth/synth-load';
 import { graphCounts } from './helpers/graph-counts';
-import { resetData, startTestServer, type GqlResponse, type TestServer } from './helpers/test-server';
+import { resetData, startSeededServer, type GqlResponse, type TestServer } from './helpers/test-server';
 import { asAdmin, asEditor, INGEST, spanOf, TEST_API_KEYS } from './helpers/write-keys';
 
 /**
@@ -197,9 +196,7 @@ describe('subject-month index (bounded whoSaidWhatAbout)', () => {
   let server: TestServer;
 
   before(async () => {
-    server = await startTestServer({ API_KEYS: TEST_API_KEYS });
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer({ API_KEYS: TEST_API_KEYS });
   });
 
   after(async () => {

@@ -7,12 +7,12 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ingestArticle } from '../src/ingest/ingest.service';
 import { setMeetingStatus } from '../src/curation/curation.service';
-import { CLI_CALLER, loadSeed } from '../src/seed/seed-loader';
+import { CLI_CALLER } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
 import { MeetingStatus } from '../src/shared/graphql/enums';
 import type { ArticleInputData } from '../src/ingest/ingest.model';
 import { freePort } from './helpers/free-port';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { startSeededServer, startTestServer, type TestServer } from './helpers/test-server';
 import { asEditor, EDITOR_KEY, INGEST, TEST_API_KEYS } from './helpers/write-keys';
 import { PESKOV, peskovArticle } from './helpers/peskov-article';
 
@@ -83,9 +83,7 @@ describe('subscriptions in one process', () => {
   let client: Client;
 
   before(async () => {
-    server = await startTestServer();
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer();
     client = wsClient(server.url);
   });
 

@@ -7,11 +7,11 @@ import { createClient as createSseClient, NetworkError } from 'graphql-sse';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ingestArticle } from '../src/ingest/ingest.service';
-import { CLI_CALLER, loadSeed } from '../src/seed/seed-loader';
+import { CLI_CALLER } from '../src/seed/seed-loader';
 import { toGlobalId } from '../src/shared/global-id';
 import { ActorKind, StatementForm } from '../src/shared/graphql/enums';
 import { documentId, PersistedQueryManifest } from '../src/shared/graphql/trusted-documents';
-import { resetData, startTestServer, type TestServer } from './helpers/test-server';
+import { startSeededServer, startTestServer, type TestServer } from './helpers/test-server';
 
 const root = path.resolve(__dirname, '..', '..');
 const manifest = PersistedQueryManifest.parse(
@@ -79,9 +79,7 @@ describe('trusted-documents mode (TRUSTED_DOCUMENTS=true)', () => {
   let server: TestServer;
 
   before(async () => {
-    server = await startTestServer({ TRUSTED_DOCUMENTS: 'true' });
-    await resetData(server.db);
-    await loadSeed(server.db);
+    server = await startSeededServer({ TRUSTED_DOCUMENTS: 'true' });
   });
 
   after(async () => {

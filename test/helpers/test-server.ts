@@ -3,6 +3,7 @@ import { loadConfig, type AppConfig } from '../../src/shared/config';
 import { createLogger } from '../../src/shared/logger';
 import { startRuntime, type Runtime } from '../../src/server/runtime';
 import { Label } from '../../src/shared/graph-schema';
+import { loadSeed } from '../../src/seed/seed-loader';
 import type { Database } from '../../src/shared/neo4j/database';
 
 /** A GraphQL response as the tests read it. */
@@ -73,4 +74,15 @@ export async function resetData(db: Database): Promise<void> {
     );
     await tx.run(`MATCH (a:${Label.Alias}) WHERE NOT (a)<-[]-() DELETE a`);
   });
+}
+
+/**
+ * A test server on a graph holding the seed and nothing else: started with `env`, emptied of domain data
+ * (resetData), then seeded. The set-up most suites share.
+ */
+export async function startSeededServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const server = await startTestServer(env);
+  await resetData(server.db);
+  await loadSeed(server.db);
+  return server;
 }
