@@ -104,7 +104,6 @@ async function writeArticle(
   }
   if (article.created) created.articles = 1;
   else matched.articles = 1;
-  const key = article.key;
 
   // Stored nodes by the key computed for them: an older node may carry another key (see mergeMeetings).
   const meetings = meetingRows(input, article.key, resolved);
@@ -118,7 +117,7 @@ async function writeArticle(
   }
   const storedMeeting = (inputKey: string): StoredNode => storedMeetings.get(meetings.rowKeyOf.get(inputKey)!)!;
 
-  const statements = statementRows(input, key, resolved, (inputKey) => storedMeeting(inputKey).elementId);
+  const statements = statementRows(input, article.key, resolved, (inputKey) => storedMeeting(inputKey).elementId);
   const storedStatements = new Map<string, string>();
   const createdKeys: IngestedArticle['createdKeys'] = { statements: [], statusChanges: [] };
   if (statements.length > 0) {
