@@ -126,8 +126,9 @@ export interface BundleArticleRow {
 }
 
 /** Nodes a neighbourhood leaves out: bookkeeping, not the domain. */
-// SubjectMonth is a derived index of statements (subject-months.repository.ts), not part of the graph served.
-const NOT_IN_GRAPH = [Label.Alias, Label.Redirect, Label.SchemaMigration, Label.SubjectMonth];
+// SubjectMonth is a derived index of statements (subject-months.repository.ts), not part of the graph served; an
+// IngestReceipt records that an input landed (ingest-receipt.ts).
+const NOT_IN_GRAPH = [Label.Alias, Label.Redirect, Label.SchemaMigration, Label.SubjectMonth, Label.IngestReceipt];
 
 const NO_AUDIT = 'createdAt: null, createdBy: null, updatedAt: null, updatedBy: null';
 

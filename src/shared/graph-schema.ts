@@ -22,6 +22,9 @@
  * - (:Redirect {id = "<Type>:<removed key>", target = kept key})  left by mergeEntities; node(id) follows it
  * - (:Statement)-[:IN_SUBJECT_MONTH {subject, sortKey}]->(:SubjectMonth {key, subject, month})  derived: one per
  *   non-deprecated statement and subject whose includeRelated closure covers it (subject-months.repository.ts)
+ * - (:IngestReceipt {digest, epoch, articles, actors, meetings, statements, topics})-[:RECEIPT_FOR]->(:Article)  one
+ *   per distinct ingest input that landed; a replay of the input in the same (:IdentityEpoch {id, value}) is
+ *   answered from it (src/ingest/ingest-receipt.ts, identity-epoch.repository.ts)
  * Writes stamp `createdAt`, `createdBy`, `updatedAt`, `updatedBy` (role and key fingerprint) on what they touch.
  * Ingest MERGEs set a transient `ingestToken` on create and remove it in the same statement (see ingest.repository).
  */
@@ -54,6 +57,14 @@ export const Label = {
    * {key = "<subject>|<month>", subject = "<Label>:<id>", month = YYYY-MM or 0000-00 when undated}.
    */
   SubjectMonth: 'SubjectMonth',
+  /**
+   * The record that one ingest input landed (src/ingest/ingest-receipt.ts): {digest = SHA-256 of the canonical input,
+   * epoch = the identity epoch it was written in, articles, actors, meetings, statements, topics = what it created or
+   * matched, createdAt}.
+   */
+  IngestReceipt: 'IngestReceipt',
+  /** The one counter of merges {id = "identity", value}, see src/ingest/identity-epoch.repository.ts. */
+  IdentityEpoch: 'IdentityEpoch',
 } as const;
 
 export const Rel = {
@@ -77,6 +88,8 @@ export const Rel = {
   HAS_TOPIC: 'HAS_TOPIC',
   /** (:Statement)-[:IN_SUBJECT_MONTH {subject, sortKey}]->(:SubjectMonth), see subject-months.repository.ts. */
   IN_SUBJECT_MONTH: 'IN_SUBJECT_MONTH',
+  /** (:IngestReceipt)-[:RECEIPT_FOR]->(:Article), see ingest-receipt.ts. */
+  RECEIPT_FOR: 'RECEIPT_FOR',
 } as const;
 
 /** The node types that have Relay global ids, each with its label. */
