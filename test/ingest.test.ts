@@ -282,6 +282,11 @@ describe('ingestArticle over HTTP', () => {
       `MATCH (a:Article {title: 'Lavrov and Macron: a second report'}) RETURN count(a) AS n`,
     );
     assert.equal(titles!.n, 1);
+    const [receipts] = await server.db.read<{ n: number }>(
+      `MATCH (r:IngestReceipt)-[:RECEIPT_FOR]->(:Article {title: 'Lavrov and Macron: a second report'})
+       RETURN count(r) AS n`,
+    );
+    assert.equal(receipts!.n, 1, 'one receipt for one input, however many raced to land it');
   });
 
   it('rejects an article whose fifth statement scores 42, naming statements[4].goldstein, and writes nothing', async () => {
