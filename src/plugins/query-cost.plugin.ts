@@ -1,5 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type DocumentNode, type OperationDefinitionNode, type TypeNode } from 'graphql';
+import {
+  isInputObjectType,
+  Kind,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type TypeNode,
+} from 'graphql';
 import { fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
 import type { QueryLimits } from '../shared/config';
 import type { GraphQLContext } from '../shared/context';
@@ -24,14 +31,20 @@ function namedType(type: TypeNode): string {
 }
 
 /**
- * The variables whose values can change the cost: all but those of type ID or String (and lists of them). The
- * cost model reads sizes (Int arguments) and @skip/@include (Boolean); GraphQL lets an ID or String variable reach
- * only an ID or String argument, which no estimator reads. So a node(id:) or a search costs the same for every id
- * or text, and a page query is computed again only for a new `first`.
+ * The variables whose values can change the cost: all but those of type ID or String or of an input object type
+ * (and lists of them). The cost model reads sizes (Int arguments: `first`, `top`, the explore fields' own) and
+ * @skip/@include (Boolean); GraphQL lets an ID or String variable reach only an ID or String argument, and an
+ * input object variable only an argument of that input type, which no estimator reads. So a node(id:) or a search
+ * costs the same for every id or text, an ingestArticle for every article (its input was serialized into the
+ * remembered shape, and analysed anew, on every call: ~5% of the server's CPU on bench replays), and a page query
+ * is computed again only for a new `first`.
  */
-function costVariables(operation: OperationDefinitionNode): string[] {
+export function costVariables(operation: OperationDefinitionNode, schema: GraphQLSchema): string[] {
   return (operation.variableDefinitions ?? [])
-    .filter((definition) => !['ID', 'String'].includes(namedType(definition.type)))
+    .filter((definition) => {
+      const name = namedType(definition.type);
+      return !['ID', 'String'].includes(name) && !isInputObjectType(schema.getType(name));
+    })
     .map((definition) => definition.variable.name.value);
 }
 
@@ -44,9 +57,12 @@ function costVariables(operation: OperationDefinitionNode): string[] {
 class AcceptedOperations {
   private readonly byOperation = new WeakMap<OperationDefinitionNode, { variables: string[]; shapes: Set<string> }>();
 
-  private entry(operation: OperationDefinitionNode) {
+  private entry(operation: OperationDefinitionNode, schema: GraphQLSchema) {
     let entry = this.byOperation.get(operation);
-    if (!entry) this.byOperation.set(operation, (entry = { variables: costVariables(operation), shapes: new Set() }));
+    if (!entry) {
+      entry = { variables: costVariables(operation, schema), shapes: new Set() };
+      this.byOperation.set(operation, entry);
+    }
     return entry;
   }
 
@@ -54,13 +70,13 @@ class AcceptedOperations {
     return variableNames.map((name) => (variables[name] === undefined ? '~' : JSON.stringify(variables[name]))).join();
   }
 
-  has(operation: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
-    const entry = this.entry(operation);
+  has(operation: OperationDefinitionNode, schema: GraphQLSchema, variables: Record<string, unknown>): boolean {
+    const entry = this.entry(operation, schema);
     return entry.shapes.has(this.shape(entry.variables, variables));
   }
 
-  add(operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
-    const entry = this.entry(operation);
+  add(operation: OperationDefinitionNode, schema: GraphQLSchema, variables: Record<string, unknown>): void {
+    const entry = this.entry(operation, schema);
     if (entry.shapes.size >= MAX_SHAPES) entry.shapes.clear();
     entry.shapes.add(this.shape(entry.variables, variables));
   }
@@ -81,7 +97,7 @@ export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<GraphQL
         async didResolveOperation({ request, document, operation, schema }) {
           if (!operation) return;
           const variables = request.variables ?? {};
-          if (accepted.has(operation, variables)) return;
+          if (accepted.has(operation, schema, variables)) return;
           const oversized: FieldProblem[] = [];
           let cost: number;
           try {
@@ -111,7 +127,7 @@ export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<GraphQL
               { ...REJECTED, limit: 'cost', max: limits.maxCost, actual: cost },
             );
           }
-          accepted.add(operation, variables);
+          accepted.add(operation, schema, variables);
         },
       };
     },
