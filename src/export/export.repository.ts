@@ -126,8 +126,8 @@ export interface BundleArticleRow {
 }
 
 /** Nodes a neighbourhood leaves out: bookkeeping, not the domain. */
-// SubjectMonth is a derived index of statements (subject-months.repository.ts), not part of the graph served.
-const NOT_IN_GRAPH = [Label.Alias, Label.Redirect, Label.SchemaMigration, Label.SubjectMonth];
+// SubjectMonth and TimelineMonth are derived indexes (subject-months.repository.ts), not part of the graph served.
+const NOT_IN_GRAPH = [Label.Alias, Label.Redirect, Label.SchemaMigration, Label.SubjectMonth, Label.TimelineMonth];
 
 const NO_AUDIT = 'createdAt: null, createdBy: null, updatedAt: null, updatedBy: null';
 

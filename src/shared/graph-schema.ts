@@ -22,6 +22,8 @@
  * - (:Redirect {id = "<Type>:<removed key>", target = kept key})  left by mergeEntities; node(id) follows it
  * - (:Statement)-[:IN_SUBJECT_MONTH {subject, sortKey}]->(:SubjectMonth {key, subject, month})  derived: one per
  *   non-deprecated statement and subject whose includeRelated closure covers it (subject-months.repository.ts)
+ * - (:Statement|:StatusChange)-[:IN_TIMELINE_MONTH {subject, sortKey}]->(:TimelineMonth {key, subject, month})
+ *   derived: one per timeline item and node whose timeline holds it (the same file)
  * Writes stamp `createdAt`, `createdBy`, `updatedAt`, `updatedBy` (role and key fingerprint) on what they touch.
  * Ingest MERGEs set a transient `ingestToken` on create and remove it in the same statement (see ingest.repository).
  */
@@ -54,6 +56,11 @@ export const Label = {
    * {key = "<subject>|<month>", subject = "<Label>:<id>", month = YYYY-MM or 0000-00 when undated}.
    */
   SubjectMonth: 'SubjectMonth',
+  /**
+   * One month of one node's timeline items (subject-months.repository.ts, REFRESH_TIMELINE_MONTHS):
+   * {key = "<subject>|<month>", subject = "<Label>:<id>", month = YYYY-MM or 0000-00 when undated}.
+   */
+  TimelineMonth: 'TimelineMonth',
 } as const;
 
 export const Rel = {
@@ -77,6 +84,8 @@ export const Rel = {
   HAS_TOPIC: 'HAS_TOPIC',
   /** (:Statement)-[:IN_SUBJECT_MONTH {subject, sortKey}]->(:SubjectMonth), see subject-months.repository.ts. */
   IN_SUBJECT_MONTH: 'IN_SUBJECT_MONTH',
+  /** (:Statement|:StatusChange)-[:IN_TIMELINE_MONTH {subject, sortKey}]->(:TimelineMonth), the same file. */
+  IN_TIMELINE_MONTH: 'IN_TIMELINE_MONTH',
 } as const;
 
 /** The node types that have Relay global ids, each with its label. */
