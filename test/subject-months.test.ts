@@ -419,6 +419,18 @@ describe('subject-month and timeline-month indexes (bounded whoSaidWhatAbout and
       `MATCH (m:Meeting {date: date('2025-03-05')})<-[:ABOUT]-(s:Statement) RETURN m.id AS key, s.id AS statement`,
     );
     const held = meetingArticle(201, { ...talks, status: 'HELD', location: { name: 'France' } });
+    // A seed meeting the racing merge does not touch (the merge refreshes Peskov's meetings), and a status its
+    // statement does not assert yet: only setMeetingStatus's own maintenance puts the new entry on its timelines.
+    const [seedMeeting] = await server.db.read<{ key: string; statement: string; asserted: string[] }>(
+      `MATCH (m:Meeting)<-[:ABOUT]-(s:Statement)
+       WHERE NOT EXISTS { (m)-[:PARTICIPANT]->(:Actor {id: 'dmitry-peskov'}) } AND EXISTS { (m)-[:PARTICIPANT]->() }
+       RETURN m.id AS key, s.id AS statement,
+         [(m)-[:HAS_STATUS]->(c)-[:ASSERTED_BY]->(s) | c.status] AS asserted
+       ORDER BY key, statement LIMIT 1`,
+    );
+    const newStatus = ['PLANNED', 'PROPOSED', 'HELD', 'CANCELLED', 'REJECTED'].find(
+      (status) => !seedMeeting!.asserted.includes(status),
+    );
     const ruBefore = await exactIds(server, 'Country', 'RU', null, null);
     const victim = { id: ruBefore[0]! };
     assert.ok(!ruBefore.includes(dup!.statement));
@@ -452,13 +464,20 @@ describe('subject-month and timeline-month indexes (bounded whoSaidWhatAbout and
     // curation, racing the merge that moves the duplicate's meeting, statements and speech to Peskov.
     writes.push(server.gql(INGEST, { input: held }, asEditor));
     writes.push(server.gql(INGEST, { input: held }, asEditor));
-    writes.push(
-      server.gql(
-        `mutation($m: ID!, $s: ID!) { setMeetingStatus(meeting: $m, status: PLANNED, statement: $s) { id } }`,
-        { m: toGlobalId('Meeting', meeting!.key), s: toGlobalId('Statement', meeting!.statement) },
-        asEditor,
-      ),
-    );
+    for (const [m, status] of [
+      [meeting!, 'PLANNED'],
+      [seedMeeting!, newStatus!],
+    ] as const) {
+      writes.push(
+        server.gql(
+          `mutation($m: ID!, $s: ID!, $status: MeetingStatus!) {
+            setMeetingStatus(meeting: $m, status: $status, statement: $s) { id }
+          }`,
+          { m: toGlobalId('Meeting', m.key), s: toGlobalId('Statement', m.statement), status },
+          asEditor,
+        ),
+      );
+    }
     const results = await Promise.all(writes);
     const failed = results.map((r, i) => [i, r.errors] as const).filter(([, errors]) => errors !== undefined);
     assert.deepEqual(

@@ -128,7 +128,7 @@ export const REFRESH_STATEMENT = `${REFRESH_SUBJECT_MONTHS}
 
 const ORGANIZATION = ActorKind.ORGANIZATION;
 
-/** The writes of the subject-month index; each method runs inside the caller's write transaction. */
+/** The writes of the subject-month and timeline-month indexes; each runs inside the caller's write transaction. */
 export class SubjectMonthsRepository {
   constructor(private readonly tx: Tx) {}
 
