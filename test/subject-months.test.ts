@@ -407,8 +407,11 @@ describe('subject-month and timeline-month indexes (bounded whoSaidWhatAbout and
     const [dup] = await server.db.read<{ key: string; statement: string }>(
       `MATCH (a:Actor {name_en: 'Envoy 100'})<-[:ABOUT]-(s:Statement) RETURN a.id AS key, s.id AS statement`,
     );
-    // A meeting of the duplicate and Peskov, with no location yet: an ingest in the race below gives it France.
-    const talks = { participants: [{ name: 'Envoy 100' }, { name: 'Dmitry Peskov' }], date: '2025-03-05' };
+    // A meeting with no location yet, of two envoys the racing merge does not touch (it refreshes Peskov's
+    // meetings): an ingest in the race below gives it France, and only that ingest's maintenance files its first
+    // status change under France.
+    const envoys = [300, 301].map((i) => ({ name: `Envoy ${i}`, kind: 'PERSON', country: 'RU' }));
+    const talks = { participants: envoys, date: '2025-03-05' };
     const proposed = await server.gql(
       INGEST,
       { input: meetingArticle(200, { ...talks, status: 'PROPOSED' }) },
@@ -460,8 +463,8 @@ describe('subject-month and timeline-month indexes (bounded whoSaidWhatAbout and
         asAdmin,
       ),
     );
-    // The timeline months: a status change by ingest (to a meeting gaining its location), its replay, and one by
-    // curation, racing the merge that moves the duplicate's meeting, statements and speech to Peskov.
+    // The timeline months: a status change by ingest (to a meeting gaining its location), its replay, and two by
+    // curation, racing the merge that moves the duplicate's statements and speech to Peskov.
     writes.push(server.gql(INGEST, { input: held }, asEditor));
     writes.push(server.gql(INGEST, { input: held }, asEditor));
     for (const [m, status] of [
