@@ -57,6 +57,15 @@ async function main(): Promise<void> {
     },
   });
   const db = {
+    // The receipt look-up before each ingest (ingest-receipt.repository.ts): an auto-commit read, profiled alike.
+    read: async <T extends RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> => {
+      const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
+      try {
+        return await session.executeRead((tx) => profiled(tx).run<T>(cypher, params));
+      } finally {
+        await session.close();
+      }
+    },
     writeTx: async <R>(work: (tx: Tx) => Promise<R>): Promise<R> => {
       const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.WRITE });
       try {

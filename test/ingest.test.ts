@@ -206,6 +206,59 @@ describe('ingestArticle over HTTP', () => {
     assert.deepEqual(await graphCounts(server.db), before);
   });
 
+  it('a replay is answered from its receipt without a write, until a merge changes what the input refers to', async () => {
+    const writes = async () => {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      return Number(/^diplograph_db_queries_total\{mode="write",outcome="ok"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    };
+    const zero = { articles: 0, actors: 0, meetings: 0, statements: 0, topics: 0 };
+    const input = talksArticle('Talks resume, a spokeswoman says');
+    input.statements[2]!.speaker = { name: 'Irina Receiptova', kind: 'PERSON', country: 'RU' };
+    const first = await server.gql(INGEST, { input }, asEditor);
+    assert.equal(first.errors, undefined, JSON.stringify(first.errors));
+    assert.equal(first.data!.ingestArticle.created.actors, 1);
+    const { created, matched } = first.data!.ingestArticle;
+    const all = Object.fromEntries(Object.keys(created).map((kind) => [kind, created[kind] + matched[kind]]));
+
+    const before = await graphCounts(server.db);
+    const writesBefore = await writes();
+    const replay = await server.gql(INGEST, { input: structuredClone(input) }, asEditor);
+    assert.equal(replay.errors, undefined, JSON.stringify(replay.errors));
+    assert.deepEqual(replay.data!.ingestArticle.created, zero);
+    assert.deepEqual(replay.data!.ingestArticle.matched, all);
+    assert.equal(replay.data!.ingestArticle.article.title, 'Talks resume, a spokeswoman says');
+    assert.equal(await writes(), writesBefore, 'a replay sends no write query');
+    assert.deepEqual(await graphCounts(server.db), before);
+
+    // The new speaker and Peskov are one: the input now refers to one actor fewer, which only a full pass can tell.
+    const merged = await server.gql(
+      `mutation($keep: ID!, $remove: ID!) { mergeEntities(keep: $keep, remove: $remove) { id } }`,
+      { keep: toGlobalId('Actor', 'dmitry-peskov'), remove: toGlobalId('Actor', 'irina-receiptova') },
+      asAdmin,
+    );
+    assert.equal(merged.errors, undefined, JSON.stringify(merged.errors));
+    for (const pass of ['full pass after the merge', 'from the refreshed receipt']) {
+      const writesBeforePass = await writes();
+      const again = await server.gql(INGEST, { input: structuredClone(input) }, asEditor);
+      assert.equal(again.errors, undefined, JSON.stringify(again.errors));
+      assert.deepEqual(again.data!.ingestArticle.created, zero, pass);
+      assert.deepEqual(again.data!.ingestArticle.matched, { ...all, actors: all.actors - 1 }, pass);
+      assert.equal((await writes()) > writesBeforePass, pass.startsWith('full'), pass);
+    }
+
+    // Not a replay: the same article with one statement fewer is another input, matched in full.
+    const fewer = { ...structuredClone(input), statements: input.statements.slice(0, 2) };
+    const partial = await server.gql(INGEST, { input: fewer }, asEditor);
+    assert.equal(partial.errors, undefined, JSON.stringify(partial.errors));
+    assert.deepEqual(partial.data!.ingestArticle.created, zero);
+    assert.equal(partial.data!.ingestArticle.matched.statements, 2);
+    const [receipts] = await server.db.read<{ n: number }>(
+      `MATCH (r:IngestReceipt)-[:RECEIPT_FOR]->(:Article {title: 'Talks resume, a spokeswoman says'})
+       RETURN count(r) AS n`,
+    );
+    assert.equal(receipts!.n, 2);
+  });
+
   it('5 parallel first ingests of one new article store exactly one article', async () => {
     const before = await graphCounts(server.db);
     const input = talksArticle('Lavrov and Macron: a second report');
@@ -229,6 +282,11 @@ describe('ingestArticle over HTTP', () => {
       `MATCH (a:Article {title: 'Lavrov and Macron: a second report'}) RETURN count(a) AS n`,
     );
     assert.equal(titles!.n, 1);
+    const [receipts] = await server.db.read<{ n: number }>(
+      `MATCH (r:IngestReceipt)-[:RECEIPT_FOR]->(:Article {title: 'Lavrov and Macron: a second report'})
+       RETURN count(r) AS n`,
+    );
+    assert.equal(receipts!.n, 1, 'one receipt for one input, however many raced to land it');
   });
 
   it('rejects an article whose fifth statement scores 42, naming statements[4].goldstein, and writes nothing', async () => {

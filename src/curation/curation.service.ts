@@ -4,6 +4,7 @@ import { toCountry } from '../country/country.repository';
 import type { Country } from '../country/country.type';
 import { contentHash, statusChangeKey } from '../ingest/ingest-keys';
 import { isLanguageTag } from '../ingest/ingest-validation';
+import { IdentityEpochRepository } from '../ingest/identity-epoch.repository';
 import { auditTag } from '../ingest/ingest.model';
 import { IngestRepository } from '../ingest/ingest.repository';
 import { LIFECYCLE_ORDER } from '../ingest/meeting-status';
@@ -150,6 +151,7 @@ export async function mergeEntities(db: Database, caller: Caller, keepId: string
     const published = await repository.publishedBy(remove.id);
     const hashes = published.map((a) => ({ key: a.key, contentHash: contentHash(keepKey, a.title, a.text) }));
     await repository.mergeActors(keepKey, remove.id, extra, hashes, stamp);
+    await new IdentityEpochRepository(tx).advance();
     // The kept actor now has the removed one's statements, roles, country and meetings: closures changed.
     await new SubjectMonthsRepository(tx).refreshAroundActors([keepKey]);
     return toActorRow(repository, keepKey);
@@ -183,6 +185,7 @@ export async function mergeMeetings(db: Database, caller: Caller, keepId: string
       throw new NotFoundError('Meeting', removeId);
     }
     await repository.mergeMeetings(keepKey, remove.id, stamp);
+    await new IdentityEpochRepository(tx).advance();
     await new SubjectMonthsRepository(tx).refreshAroundMeetings([keepKey]);
     await new IngestRepository(tx).refreshMeetingStatus([keepKey], stamp);
     return toMeeting((await repository.meeting(keepKey))!);

@@ -4,6 +4,7 @@ import type { Tx } from '../shared/neo4j/database';
 import { int } from '../shared/neo4j/database';
 import { REFRESH_STATEMENT } from '../shared/neo4j/subject-months.repository';
 import { ActorKind } from '../shared/graphql/enums';
+import type { IngestCountsData } from './ingest.model';
 import type { RefTarget } from './ingest-refs';
 import { CLOSED_MEETING_STATUSES, MEETING_MATCH_WINDOW_DAYS } from './meeting-identity';
 
@@ -185,11 +186,15 @@ export class IngestRepository {
    * locks both its ends (the LockingMerge operator) until commit, which queues every ingest of a busy outlet behind
    * the one before it. CREATE takes no exclusive lock on a dense node (over 50 relationships). Duplicate ids in a
    * list are linked once.
+   * The input's receipt (ingest-receipt.ts) is MERGEd on its digest and linked to the article in the same query, so
+   * it exists exactly when the whole ingest commits; `receipt.counts` are what the whole ingest creates or matches,
+   * `receipt.epoch` the identity epoch read before the ingest began.
    * @param links element ids of the outlet, the mentioned entities and the topics.
    */
   async mergeArticle(
     row: ArticleRow,
     links: { outlet: string; mentions: string[]; topics: string[] },
+    receipt: { digest: string; epoch: number; counts: IngestCountsData },
     stamp: WriteStamp,
   ): Promise<MergedNode & { properties: Record<string, unknown> }> {
     const [result] = await this.tx.run<MergedNode & { properties: Record<string, unknown> }>(
@@ -220,10 +225,26 @@ export class IngestRepository {
          MATCH (x) WHERE elementId(x) = id
          CREATE (a)-[:${Rel.HAS_TOPIC}]->(x)
        }
+       CALL (a) {
+         MERGE (r:${Label.IngestReceipt} {digest: $receipt.digest})
+         ON CREATE SET r.createdAt = datetime($stamp.now)
+         SET r.epoch = $receipt.epoch, r.articles = $receipt.articles, r.actors = $receipt.actors, r.meetings = $receipt.meetings,
+           r.statements = $receipt.statements, r.topics = $receipt.topics
+         MERGE (r)-[:${Rel.RECEIPT_FOR}]->(a)
+       }
        RETURN a.id AS key, elementId(a) AS elementId, created, properties(a) AS properties`,
       {
         row,
         stamp,
+        receipt: {
+          digest: receipt.digest,
+          epoch: int(receipt.epoch),
+          articles: int(receipt.counts.articles),
+          actors: int(receipt.counts.actors),
+          meetings: int(receipt.counts.meetings),
+          statements: int(receipt.counts.statements),
+          topics: int(receipt.counts.topics),
+        },
         outlet: links.outlet,
         mentions: [...new Set(links.mentions)],
         topics: [...new Set(links.topics)],

@@ -8,6 +8,8 @@ import type { Database } from '../shared/neo4j/database';
 import { canonicalUrl } from '../shared/text/canonical-url';
 import { searchProperties } from '../shared/text/search-text';
 import { articleKey, contentHash } from './ingest-keys';
+import { ingestDigest } from './ingest-receipt';
+import { IngestReceiptRepository, type IngestReceiptRow } from './ingest-receipt.repository';
 import { collectRefs } from './ingest-refs';
 import { meetingRows, statementRows, statusChangeRows, type Resolved } from './ingest-rows';
 import { assertValidArticleInput } from './ingest-validation';
@@ -35,12 +37,19 @@ export interface IngestedArticle extends IngestOutcome {
 export async function ingestArticle(db: Database, input: ArticleInputData, caller: Caller): Promise<IngestedArticle> {
   try {
     assertValidArticleInput(input);
+    const digest = ingestDigest(input);
+    const { receipt, epoch } = await new IngestReceiptRepository(db).find(digest);
+    const replayed = receipt && fromReceipt(receipt);
+    if (replayed) {
+      recordIngest('matched', { ...replayed.created });
+      return replayed;
+    }
     const slots = collectRefs(input);
     const now = new Date().toISOString();
     const by = auditTag(caller);
     // The token is drawn per attempt: a retried transaction must not mistake its own earlier attempt's nodes.
     const ingested = await db.writeTx((tx) =>
-      writeArticle(new IngestRepository(tx), input, slots, { now, by, token: randomUUID() }),
+      writeArticle(new IngestRepository(tx), input, { digest, epoch }, slots, { now, by, token: randomUUID() }),
     );
     recordIngest(ingested.created.articles > 0 ? 'created' : 'matched', { ...ingested.created });
     // Committed: now subscribers may hear of it.
@@ -54,9 +63,25 @@ export async function ingestArticle(db: Database, input: ArticleInputData, calle
   }
 }
 
+/**
+ * A replay of an input that already landed, answered from its receipt (one read, no write transaction): nothing
+ * created, and matched what the first ingest created or matched.
+ */
+function fromReceipt(receipt: IngestReceiptRow): IngestedArticle {
+  return {
+    articleKey: receipt.article.id as string,
+    created: zeroCounts(),
+    matched: receipt.counts,
+    article: receipt.article,
+    outletKey: receipt.outletKey,
+    createdKeys: { statements: [], statusChanges: [] },
+  };
+}
+
 async function writeArticle(
   repository: IngestRepository,
   input: ArticleInputData,
+  receipt: { digest: string; epoch: number },
   slots: ReturnType<typeof collectRefs>,
   stamp: WriteStamp,
 ): Promise<IngestedArticle> {
@@ -64,6 +89,7 @@ async function writeArticle(
   const ref = (path: string): ResolvedRef => resolution.bySlot.get(path)!;
   const outlet = ref('outlet');
   const hash = contentHash(outlet.key, input.title, input.text);
+  const key = articleKey(input.url, hash);
   // The same content under a new URL is the same article: content identifies it as well as the URL does. A URL
   // identifies by its canonical form; an article stored before canonical keys is found by its canonicalUrl.
   const canonical = input.url ? canonicalUrl(input.url) : null;
@@ -80,7 +106,7 @@ async function writeArticle(
   };
   const article = await repository.mergeArticle(
     {
-      key: articleKey(input.url, hash),
+      key,
       contentHash: hash,
       title: input.title,
       language: input.language,
@@ -95,6 +121,7 @@ async function writeArticle(
       mentions: (input.mentions ?? []).map((_, i) => resolved.eid(`mentions[${i}]`)),
       topics: (input.topics ?? []).map((_, i) => resolved.eid(`topics[${i}]`)),
     },
+    { ...receipt, counts: receiptCounts(input, key, created, matched, resolved) },
     stamp,
   );
   if (!article.created && article.properties.text !== input.text) {
@@ -143,6 +170,28 @@ async function writeArticle(
     await repository.refreshMeetingStatus([...new Set(changes.map((c) => c.meetingKey))], stamp);
   }
   return { articleKey: article.key, created, matched, article: article.properties, outletKey: outlet.key, createdKeys };
+}
+
+/**
+ * What the whole ingest creates or matches, known before the article is written (its receipt goes with it): one
+ * article, the actors and topics counted by createEntities, one per statement row and one per distinct meeting row.
+ * Meeting rows are keyed under the article's computed key here; a stored article's older key changes every row key
+ * alike, so never their number.
+ */
+function receiptCounts(
+  input: ArticleInputData,
+  key: string,
+  created: ReturnType<typeof zeroCounts>,
+  matched: ReturnType<typeof zeroCounts>,
+  resolved: Resolved,
+): ReturnType<typeof zeroCounts> {
+  return {
+    articles: 1,
+    actors: created.actors + matched.actors,
+    meetings: meetingRows(input, key, resolved).rows.length,
+    statements: input.statements.length,
+    topics: created.topics + matched.topics,
+  };
 }
 
 /** Creates the actors and topics planned by name resolution; counts them and every existing one referenced. */

@@ -24,6 +24,9 @@
  *   non-deprecated statement and subject whose includeRelated closure covers it (subject-months.repository.ts)
  * - (:Statement|:StatusChange)-[:IN_TIMELINE_MONTH {subject, sortKey}]->(:TimelineMonth {key, subject, month})
  *   derived: one per timeline item and node whose timeline holds it (the same file)
+ * - (:IngestReceipt {digest, epoch, articles, actors, meetings, statements, topics})-[:RECEIPT_FOR]->(:Article)  one
+ *   per distinct ingest input that landed; a replay of the input in the same (:IdentityEpoch {id, value}) is
+ *   answered from it (src/ingest/ingest-receipt.ts, identity-epoch.repository.ts)
  * Writes stamp `createdAt`, `createdBy`, `updatedAt`, `updatedBy` (role and key fingerprint) on what they touch.
  * Ingest MERGEs set a transient `ingestToken` on create and remove it in the same statement (see ingest.repository).
  */
@@ -61,6 +64,14 @@ export const Label = {
    * {key = "<subject>|<month>", subject = "<Label>:<id>", month = YYYY-MM or 0000-00 when undated}.
    */
   TimelineMonth: 'TimelineMonth',
+  /**
+   * The record that one ingest input landed (src/ingest/ingest-receipt.ts): {digest = SHA-256 of the canonical input,
+   * epoch = the identity epoch it was written in, articles, actors, meetings, statements, topics = what it created or
+   * matched, createdAt}.
+   */
+  IngestReceipt: 'IngestReceipt',
+  /** The one counter of merges {id = "identity", value}, see src/ingest/identity-epoch.repository.ts. */
+  IdentityEpoch: 'IdentityEpoch',
 } as const;
 
 export const Rel = {
@@ -86,6 +97,8 @@ export const Rel = {
   IN_SUBJECT_MONTH: 'IN_SUBJECT_MONTH',
   /** (:Statement|:StatusChange)-[:IN_TIMELINE_MONTH {subject, sortKey}]->(:TimelineMonth), the same file. */
   IN_TIMELINE_MONTH: 'IN_TIMELINE_MONTH',
+  /** (:IngestReceipt)-[:RECEIPT_FOR]->(:Article), see ingest-receipt.ts. */
+  RECEIPT_FOR: 'RECEIPT_FOR',
 } as const;
 
 /** The node types that have Relay global ids, each with its label. */
