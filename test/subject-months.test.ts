@@ -434,6 +434,12 @@ describe('subject-month and timeline-month indexes (bounded whoSaidWhatAbout and
     const newStatus = ['PLANNED', 'PROPOSED', 'HELD', 'CANCELLED', 'REJECTED'].find(
       (status) => !seedMeeting!.asserted.includes(status),
     );
+    // A statement the duplicate said about something else: only the merge's refresh of what the kept actor says
+    // moves its timeline entry to Peskov.
+    const spoken = article(102, ['Kremlin']);
+    spoken.statements[0]!.speaker = { name: 'Envoy 100', kind: 'PERSON', country: 'RU' };
+    const said = await server.gql(INGEST, { input: spoken }, asEditor);
+    assert.equal(said.errors, undefined, JSON.stringify(said.errors));
     const ruBefore = await exactIds(server, 'Country', 'RU', null, null);
     const victim = { id: ruBefore[0]! };
     assert.ok(!ruBefore.includes(dup!.statement));
