@@ -229,7 +229,8 @@ export async function measureWrites(
 }
 
 /**
- * Removes what the write workloads stored (articles under https://bench.example/, their reports and statements),
+ * Removes what the write workloads stored (articles under https://bench.example/, their reports, statements and
+ * ingest receipts),
  * so the bench database stays the loaded scale for the next run's reads. Raw Cypher: the API deletes nothing (a
  * wrong statement is deprecated, never deleted); derived figures a write path maintains are not adjusted here.
  */
@@ -241,6 +242,9 @@ export async function removeBenchArticles(driver: Driver): Promise<number> {
        CALL (a) {
          OPTIONAL MATCH (a)<-[:${Rel.IN_ARTICLE}]-(r:${Label.Report})<-[:${Rel.HAS_REPORT}]-(s:${Label.Statement})
          DETACH DELETE r, s
+         WITH DISTINCT a
+         OPTIONAL MATCH (a)<-[:${Rel.RECEIPT_FOR}]-(receipt:${Label.IngestReceipt})
+         DETACH DELETE receipt
          WITH DISTINCT a
          DETACH DELETE a
        } IN TRANSACTIONS OF 100 ROWS
