@@ -4,7 +4,7 @@ import type { FloorArticleRows } from './ingest-articles';
 
 /**
  * The write floor: one article's rows (article, outlet link, statements with speaker, subjects and report, the
- * search shadows of their text, and each statement's subject-month entries) in one hand-written Cypher statement in
+ * search shadows of their text, and each statement's subject-month and timeline-month entries) in one hand-written Cypher statement in
  * one managed write transaction: the same nodes, properties and relationships ingestArticle stores for the article,
  * so the same index maintenance. CREATE only (MERGE for the shared subject-month nodes): no lookup of what is
  * stored, no idempotence, no validation or name resolution; what ingestArticle pays for those is the gap.
@@ -24,6 +24,11 @@ CALL (s, st) {
   UNWIND st.about AS code
   MATCH (c:${Label.Country} {id: code})
   CREATE (s)-[:${Rel.ABOUT}]->(c)
+}
+CALL (s, st) {
+  UNWIND st.timelineMonths AS entry
+  MERGE (b:${Label.TimelineMonth} {key: entry.key}) ON CREATE SET b.subject = entry.subject, b.month = entry.month
+  CREATE (s)-[:${Rel.IN_TIMELINE_MONTH} {subject: entry.subject, sortKey: entry.sortKey}]->(b)
 }
 UNWIND st.subjectMonths AS entry
 MERGE (b:${Label.SubjectMonth} {key: entry.key}) ON CREATE SET b.subject = entry.subject, b.month = entry.month

@@ -34,6 +34,8 @@ export interface FloorArticleRows {
     report: { id: string; start: number; end: number; text: string };
     /** The subject-month entries ingestArticle derives: a country's closure is the country itself. */
     subjectMonths: { key: string; subject: string; month: string }[];
+    /** The timeline-month entries ingestArticle derives: the speaker's (kind 0) and each country's (kind 1). */
+    timelineMonths: { key: string; subject: string; month: string; sortKey: string }[];
   }[];
 }
 
@@ -122,6 +124,15 @@ export function benchArticle(run: string, i: number, subjects: IngestSubjects): 
         const subject = subjectRef(Label.Country, code);
         return { key: `${subject}|2025-06`, subject, month: '2025-06' };
       }),
+      timelineMonths: [
+        { subject: subjectRef(Label.Actor, s.speaker), kind: 0 },
+        ...s.about.map((code) => ({ subject: subjectRef(Label.Country, code), kind: 1 })),
+      ].map(({ subject, kind }) => ({
+        key: `${subject}|2025-06`,
+        subject,
+        month: '2025-06',
+        sortKey: `2025-06-03|${kind}|${articleId}-${k}`,
+      })),
     })),
   };
   return { input, floor };

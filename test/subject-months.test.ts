@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { toGlobalId } from '../src/shared/global-id';
 import { int } from '../src/shared/neo4j/database';
-import { backfillSubjectMonths } from '../src/shared/neo4j/subject-months.repository';
+import { backfillSubjectMonths, backfillTimelineMonths } from '../src/shared/neo4j/subject-months.repository';
 import { SynthGenerator } from '../src/synth/generator';
 import { loadSynthetic } from '../src/synth/synth-load';
 import { graphCounts } from './helpers/graph-counts';
@@ -166,6 +166,183 @@ async function assertAnswersExact(server: TestServer, perLabel: number): Promise
   return checked;
 }
 
+/**
+ * The timeline-month index checked against a recount: each node's timeline items written forward from the graph,
+ * as timeline(id:) documents them, independently of the index's refresh rule.
+ */
+const TIMELINE_ITEMS = `CALL (root) {
+    MATCH (s:Statement)-[:SAID_BY|ON_BEHALF_OF]->(root) WHERE coalesce(s.rank, '') <> 'DEPRECATED'
+    RETURN s AS n, 0 AS how, s.date AS date
+    UNION
+    MATCH (s:Statement)-[:ABOUT]->(root) WHERE coalesce(s.rank, '') <> 'DEPRECATED'
+    RETURN s AS n, 1 AS how, s.date AS date
+    UNION
+    MATCH (m:Meeting)-[:HAS_STATUS]->(c:StatusChange)
+    WHERE m = root OR EXISTS { (m)-[:PARTICIPANT]->(root) } OR EXISTS { (m)-[:LOCATED_IN]->(root) }
+      OR EXISTS { (m)-[:PARTICIPANT]->(:Actor)-[:OF_COUNTRY]->(root) }
+    RETURN c AS n, 2 AS how, c.asOf AS date
+  }
+  WITH root, n, min(how) AS how, date`;
+
+/** Every node whose timeline months differ from the recount, with both sides; [] when the index is right. */
+async function timelineMismatches(server: TestServer): Promise<unknown[]> {
+  return server.db.read(
+    `MATCH (root) WHERE root:Country OR root:Actor OR root:Meeting
+     WITH root, ${REF} AS ref
+     CALL (root) {
+       ${TIMELINE_ITEMS}
+       RETURN collect(coalesce(toString(date), '0000-00-00') + '|' + toString(how) + '|' + n.id) AS exact
+     }
+     CALL (ref) {
+       OPTIONAL MATCH (n)-[c:IN_TIMELINE_MONTH]->(b:TimelineMonth) WHERE c.subject = ref
+       RETURN collect(c.sortKey) AS indexed,
+         count(CASE WHEN b.subject <> ref OR b.month <> substring(c.sortKey, 0, 7) OR b.key <> ref + '|' + b.month
+                    OR NOT c.sortKey ENDS WITH '|' + n.id THEN 1 END) AS misfiled
+     }
+     CALL (ref) {
+       OPTIONAL MATCH (b:TimelineMonth {subject: ref})
+       RETURN sum(COUNT { (b)<-[:IN_TIMELINE_MONTH]-() }) AS total
+     }
+     WITH ref, exact, indexed, misfiled, total
+     WHERE size(indexed) <> size(exact) OR total <> size(exact) OR misfiled > 0
+       OR any(k IN exact WHERE NOT k IN indexed)
+     RETURN ref, size(exact) AS exact, size(indexed) AS indexed, total, misfiled`,
+  );
+}
+
+/** A timeline as the API gives it, and as the scan gives it: sort keys "<date>|<kind>|<id>" and the counts. */
+interface TimelineAnswer {
+  dated: string[];
+  undated: string[];
+  totals: number[];
+  undatedCounts: number[];
+}
+
+/** The exact timeline by a scan of the graph: dated items oldest first, undated ones by kind and id. */
+async function exactTimeline(
+  server: TestServer,
+  label: string,
+  key: string,
+  from: string | null,
+  to: string | null,
+): Promise<TimelineAnswer> {
+  const [row] = await server.db.read<{ dated: string[]; undated: string[] }>(
+    `MATCH (root:${label} {id: $key})
+     ${TIMELINE_ITEMS}
+     WHERE ($from IS NULL AND $to IS NULL) OR
+       (date IS NOT NULL AND ($from IS NULL OR date >= date($from)) AND ($to IS NULL OR date <= date($to)))
+     WITH coalesce(toString(date), '0000-00-00') + '|' + toString(how) + '|' + n.id AS sortKey, date
+     ORDER BY sortKey
+     WITH collect(CASE WHEN date IS NULL THEN null ELSE sortKey END) AS dated,
+       collect(CASE WHEN date IS NULL THEN sortKey END) AS undated
+     RETURN dated, undated`,
+    { key, from, to },
+  );
+  const dated = row?.dated ?? [];
+  const undated = row?.undated ?? [];
+  return { dated, undated, totals: [dated.length], undatedCounts: [undated.length] };
+}
+
+const KIND_INDEX: Record<string, number> = { STATEMENT_BY: 0, STATEMENT_ABOUT: 1, STATUS_CHANGE: 2 };
+
+const TIMELINE = `query($id: ID!, $first: Int, $after: String, $from: Date, $to: Date) {
+  timeline(id: $id, first: $first, after: $after, from: $from, to: $to) {
+    totalCount undatedCount pageInfo { hasNextPage endCursor }
+    items { date kind statement { id } statusChange { id } }
+    undated { date kind statement { id } statusChange { id } }
+  }
+}`;
+
+/** Every page of timeline(id:), `first` at a time, as sort keys; undated items from the first page. */
+async function timelinePages(
+  server: TestServer,
+  label: string,
+  key: string,
+  from: string | null,
+  to: string | null,
+  first: number,
+): Promise<TimelineAnswer> {
+  const answer: TimelineAnswer = { dated: [], undated: [], totals: [], undatedCounts: [] };
+  const sortKey = (item: any) =>
+    // A status change's id is its key; a statement's a global id.
+    `${item.date ?? '0000-00-00'}|${KIND_INDEX[item.kind]}|` +
+    (item.statement ? toGlobalIdKey(item.statement.id) : item.statusChange!.id);
+  let after: string | null = null;
+  for (let guard = 0; guard < 500; guard++) {
+    const res: GqlResponse = await server.gql(TIMELINE, {
+      id: toGlobalId(label as 'Country', key),
+      first,
+      after,
+      from,
+      to,
+    });
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    const timeline = res.data!.timeline;
+    answer.totals.push(timeline.totalCount);
+    answer.undatedCounts.push(timeline.undatedCount);
+    answer.dated.push(...timeline.items.map(sortKey));
+    if (after === null) answer.undated.push(...timeline.undated.map(sortKey));
+    else assert.deepEqual(timeline.undated, [], 'undated items on the first page only');
+    if (!timeline.pageInfo.hasNextPage) break;
+    after = timeline.pageInfo.endCursor;
+  }
+  return answer;
+}
+
+/**
+ * Checks timeline(id:) against the scan for the busiest actors, countries and meetings (by timeline length),
+ * unfiltered and over date ranges, `first` at a time (fewer than the busiest have, so it pages).
+ */
+async function assertTimelinesExact(server: TestServer, perLabel: number, first: number): Promise<number> {
+  const subjects = await server.db.read<{ label: string; key: string; n: number; dates: string[] }>(
+    `UNWIND ['Country', 'Actor', 'Meeting'] AS label
+     CALL (label) {
+       MATCH (root) WHERE label IN labels(root)
+       CALL (root) {
+         ${TIMELINE_ITEMS}
+         RETURN count(n) AS n, collect(DISTINCT toString(date)) AS dates
+       }
+       WITH root, n, dates WHERE n > 0 ORDER BY n DESC, root.id LIMIT $n
+       RETURN root.id AS key, n, dates
+     }
+     RETURN label, key, n, dates`,
+    { n: int(perLabel) },
+  );
+  assert.ok(
+    subjects.some((subject) => subject.n > 2 * first),
+    'some timeline spans more than two pages',
+  );
+  let checked = 0;
+  for (const subject of subjects) {
+    const dates = [...subject.dates].sort();
+    const ranges: [string | null, string | null][] = [[null, null]];
+    if (dates.length > 0) {
+      const mid = dates[Math.floor(dates.length / 2)]!;
+      ranges.push([mid, null], [null, mid], [dates[0]!, mid], [mid, mid]);
+      const cut: [string, string] = [`${dates[0]!.slice(0, 7)}-15`, `${dates[dates.length - 1]!.slice(0, 7)}-10`];
+      if (cut[0] <= cut[1]) ranges.push(cut);
+    }
+    for (const [from, to] of ranges) {
+      const exact = await exactTimeline(server, subject.label, subject.key, from, to);
+      const api = await timelinePages(server, subject.label, subject.key, from, to, first);
+      const where = `timeline ${subject.label}:${subject.key} ${from ?? '-'}..${to ?? '-'}`;
+      assert.deepEqual(api.dated, exact.dated, where);
+      // The first page lists at most `first` undated items.
+      assert.deepEqual(api.undated, exact.undated.slice(0, first), where);
+      assert.ok(
+        api.totals.every((t) => t === exact.dated.length),
+        `${where}: totals ${api.totals.join(',')}`,
+      );
+      assert.ok(
+        api.undatedCounts.every((t) => t === exact.undated.length),
+        `${where}: undated counts ${api.undatedCounts.join(',')}`,
+      );
+      checked += 1;
+    }
+  }
+  return checked;
+}
+
 function article(i: number, about: string[], extra: Record<string, unknown> = {}) {
   const sentence = `Envoy ${i} said talks on item ${i} would resume.`;
   const text = `Talks ${i}\n${sentence}`;
@@ -192,7 +369,14 @@ function article(i: number, about: string[], extra: Record<string, unknown> = {}
   };
 }
 
-describe('subject-month index (bounded whoSaidWhatAbout)', () => {
+/** An article whose statement is about a meeting (key "m") of these participants, status, date, location. */
+function meetingArticle(i: number, meeting: Record<string, unknown>) {
+  const input = article(i, [], { meetings: [{ key: 'm', kind: 'TALKS', ...meeting }] });
+  (input.statements[0] as { about: unknown[] }).about = [{ meeting: 'm' }];
+  return input;
+}
+
+describe('subject-month and timeline-month indexes (bounded whoSaidWhatAbout and timeline)', () => {
   let server: TestServer;
 
   before(async () => {
@@ -209,9 +393,13 @@ describe('subject-month index (bounded whoSaidWhatAbout)', () => {
     const [row] = await server.db.read<{ n: number }>('MATCH ()-[c:IN_SUBJECT_MONTH]->() RETURN count(c) AS n');
     assert.ok(row!.n > 0, 'the seed is indexed');
     assert.ok((await assertAnswersExact(server, 3)) >= 20);
+    assert.deepEqual(await timelineMismatches(server), []);
+    const [timeline] = await server.db.read<{ n: number }>('MATCH ()-[c:IN_TIMELINE_MONTH]->() RETURN count(c) AS n');
+    assert.ok(timeline!.n > 0, 'the seed is indexed for timelines');
+    assert.ok((await assertTimelinesExact(server, 3, 3)) >= 20);
   });
 
-  it('stays right under concurrent ingests, replays, failed ingests, merges and deprecations', async () => {
+  it('stays right under concurrent ingests, replays, failed ingests, merges, deprecations and status changes', async () => {
     // A duplicate of Peskov, a PERSON of no role: statements about him are no statement about Russia until he is
     // merged into Peskov, who holds a role for it.
     const duplicate = await server.gql(INGEST, { input: article(100, ['Envoy 100']) }, asEditor);
@@ -219,6 +407,39 @@ describe('subject-month index (bounded whoSaidWhatAbout)', () => {
     const [dup] = await server.db.read<{ key: string; statement: string }>(
       `MATCH (a:Actor {name_en: 'Envoy 100'})<-[:ABOUT]-(s:Statement) RETURN a.id AS key, s.id AS statement`,
     );
+    // A meeting with no location yet, of two envoys the racing merge does not touch (it refreshes Peskov's
+    // meetings): an ingest in the race below gives it France, and only that ingest's maintenance files its first
+    // status change under France.
+    const envoys = [300, 301].map((i) => ({ name: `Envoy ${i}`, kind: 'PERSON', country: 'RU' }));
+    const talks = { participants: envoys, date: '2025-03-05' };
+    const proposed = await server.gql(
+      INGEST,
+      { input: meetingArticle(200, { ...talks, status: 'PROPOSED' }) },
+      asEditor,
+    );
+    assert.equal(proposed.errors, undefined, JSON.stringify(proposed.errors));
+    const [meeting] = await server.db.read<{ key: string; statement: string }>(
+      `MATCH (m:Meeting {date: date('2025-03-05')})<-[:ABOUT]-(s:Statement) RETURN m.id AS key, s.id AS statement`,
+    );
+    const held = meetingArticle(201, { ...talks, status: 'HELD', location: { name: 'France' } });
+    // A seed meeting the racing merge does not touch (the merge refreshes Peskov's meetings), and a status its
+    // statement does not assert yet: only setMeetingStatus's own maintenance puts the new entry on its timelines.
+    const [seedMeeting] = await server.db.read<{ key: string; statement: string; asserted: string[] }>(
+      `MATCH (m:Meeting)<-[:ABOUT]-(s:Statement)
+       WHERE NOT EXISTS { (m)-[:PARTICIPANT]->(:Actor {id: 'dmitry-peskov'}) } AND EXISTS { (m)-[:PARTICIPANT]->() }
+       RETURN m.id AS key, s.id AS statement,
+         [(m)-[:HAS_STATUS]->(c)-[:ASSERTED_BY]->(s) | c.status] AS asserted
+       ORDER BY key, statement LIMIT 1`,
+    );
+    const newStatus = ['PLANNED', 'PROPOSED', 'HELD', 'CANCELLED', 'REJECTED'].find(
+      (status) => !seedMeeting!.asserted.includes(status),
+    );
+    // A statement the duplicate said about something else: only the merge's refresh of what the kept actor says
+    // moves its timeline entry to Peskov.
+    const spoken = article(102, ['Kremlin']);
+    spoken.statements[0]!.speaker = { name: 'Envoy 100', kind: 'PERSON', country: 'RU' };
+    const said = await server.gql(INGEST, { input: spoken }, asEditor);
+    assert.equal(said.errors, undefined, JSON.stringify(said.errors));
     const ruBefore = await exactIds(server, 'Country', 'RU', null, null);
     const victim = { id: ruBefore[0]! };
     assert.ok(!ruBefore.includes(dup!.statement));
@@ -248,6 +469,24 @@ describe('subject-month index (bounded whoSaidWhatAbout)', () => {
         asAdmin,
       ),
     );
+    // The timeline months: a status change by ingest (to a meeting gaining its location), its replay, and two by
+    // curation, racing the merge that moves the duplicate's statements and speech to Peskov.
+    writes.push(server.gql(INGEST, { input: held }, asEditor));
+    writes.push(server.gql(INGEST, { input: held }, asEditor));
+    for (const [m, status] of [
+      [meeting!, 'PLANNED'],
+      [seedMeeting!, newStatus!],
+    ] as const) {
+      writes.push(
+        server.gql(
+          `mutation($m: ID!, $s: ID!, $status: MeetingStatus!) {
+            setMeetingStatus(meeting: $m, status: $status, statement: $s) { id }
+          }`,
+          { m: toGlobalId('Meeting', m.key), s: toGlobalId('Statement', m.statement), status },
+          asEditor,
+        ),
+      );
+    }
     const results = await Promise.all(writes);
     const failed = results.map((r, i) => [i, r.errors] as const).filter(([, errors]) => errors !== undefined);
     assert.deepEqual(
@@ -256,6 +495,14 @@ describe('subject-month index (bounded whoSaidWhatAbout)', () => {
       JSON.stringify(failed),
     );
 
+    assert.deepEqual(await timelineMismatches(server), []);
+    const [france] = await server.db.read<{ n: number }>(
+      `MATCH (:Meeting {id: $key})-[:HAS_STATUS]->(c:StatusChange)-[t:IN_TIMELINE_MONTH {subject: 'Country:FR'}]->()
+       RETURN count(t) AS n`,
+      meeting!,
+    );
+    assert.equal(france!.n, 3, "every status change of the meeting is on its new location's timeline");
+    assert.ok((await assertTimelinesExact(server, 2, 4)) >= 10);
     assert.deepEqual(await indexMismatches(server), []);
     const ruAfter = await exactIds(server, 'Country', 'RU', null, null);
     assert.ok(ruAfter.includes(dup!.statement), 'the merge brought the duplicate statement into Russia');
@@ -266,10 +513,11 @@ describe('subject-month index (bounded whoSaidWhatAbout)', () => {
     // Replaying every article again changes nothing at all.
     const counts = await graphCounts(server.db);
     for (let i = 0; i < 10; i++) await server.gql(INGEST, { input: article(i, about[i % about.length]!) }, asEditor);
+    await server.gql(INGEST, { input: held }, asEditor);
     assert.deepEqual(await graphCounts(server.db), counts);
   });
 
-  it('merging meetings moves their statements under the kept meeting and its participants', async () => {
+  it('merging meetings moves their statements and status changes under the kept meeting and its participants', async () => {
     const meetings = await server.db.read<{ id: string }>(
       `MATCH (m:Meeting)<-[:ABOUT]-(:Statement) RETURN DISTINCT m.id AS id ORDER BY id LIMIT 2`,
     );
@@ -282,6 +530,7 @@ describe('subject-month index (bounded whoSaidWhatAbout)', () => {
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     }
     assert.deepEqual(await indexMismatches(server), []);
+    assert.deepEqual(await timelineMismatches(server), []);
   });
 
   it('is filled by the bulk loader, and the backfill migration rebuilds it idempotently', async () => {
@@ -299,6 +548,17 @@ describe('subject-month index (bounded whoSaidWhatAbout)', () => {
     assert.deepEqual(await indexMismatches(server), []);
     assert.deepEqual(await graphCounts(server.db), loaded);
     await backfillSubjectMonths(server.db);
+    assert.deepEqual(await graphCounts(server.db), loaded);
+
+    // The same for the timeline months.
+    assert.deepEqual(await timelineMismatches(server), []);
+    assert.ok((await assertTimelinesExact(server, 2, 5)) >= 20);
+    await server.db.writeTx((tx) => tx.run('MATCH (b:TimelineMonth) DETACH DELETE b'));
+    assert.notDeepEqual(await timelineMismatches(server), []);
+    await backfillTimelineMonths(server.db);
+    assert.deepEqual(await timelineMismatches(server), []);
+    assert.deepEqual(await graphCounts(server.db), loaded);
+    await backfillTimelineMonths(server.db);
     assert.deepEqual(await graphCounts(server.db), loaded);
   });
 });

@@ -109,6 +109,8 @@ export async function setMeetingStatus(
       },
       stamp,
     );
+    // Idempotent: an entry already there and indexed is only read.
+    await new SubjectMonthsRepository(tx).refreshStatusChanges([key]);
     await new IngestRepository(tx).refreshMeetingStatus([meeting.id], stamp);
     return { result: toMeeting((await repository.meeting(meeting.id))!), created };
   });

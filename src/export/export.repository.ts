@@ -126,9 +126,16 @@ export interface BundleArticleRow {
 }
 
 /** Nodes a neighbourhood leaves out: bookkeeping, not the domain. */
-// SubjectMonth is a derived index of statements (subject-months.repository.ts), not part of the graph served; an
-// IngestReceipt records that an input landed (ingest-receipt.ts).
-const NOT_IN_GRAPH = [Label.Alias, Label.Redirect, Label.SchemaMigration, Label.SubjectMonth, Label.IngestReceipt];
+// SubjectMonth and TimelineMonth are derived indexes (subject-months.repository.ts), not part of the graph served;
+// an IngestReceipt records that an input landed (ingest-receipt.ts).
+const NOT_IN_GRAPH = [
+  Label.Alias,
+  Label.Redirect,
+  Label.SchemaMigration,
+  Label.SubjectMonth,
+  Label.TimelineMonth,
+  Label.IngestReceipt,
+];
 
 const NO_AUDIT = 'createdAt: null, createdBy: null, updatedAt: null, updatedBy: null';
 

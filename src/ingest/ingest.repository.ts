@@ -365,6 +365,11 @@ export class IngestRepository {
          MATCH (c) WHERE addLocation AND NOT created AND elementId(c) = row.location
          MERGE (m)-[:${Rel.LOCATED_IN}]->(c)
        }
+       CALL (m, addLocation, created) {
+         // Its status changes now belong on the location's timeline too (subject-months.repository.ts).
+         MATCH (m)-[:${Rel.HAS_STATUS}]->(s:${Label.StatusChange}) WHERE addLocation AND NOT created
+         ${REFRESH_STATEMENT}
+       }
        FOREACH (_ IN CASE WHEN addDuration THEN [1] ELSE [] END | SET m.durationMinutes = row.durationMinutes)
        FOREACH (_ IN CASE WHEN addDate THEN [1] ELSE [] END | SET m.date = date(row.date))
        FOREACH (_ IN CASE WHEN NOT created AND (addDuration OR addDate OR addLocation) THEN [1] ELSE [] END |
@@ -376,6 +381,7 @@ export class IngestRepository {
         stamp,
         closed: CLOSED_MEETING_STATUSES,
         windowDays: int(MEETING_MATCH_WINDOW_DAYS),
+        organizationKind: ActorKind.ORGANIZATION,
       },
     );
   }
@@ -455,8 +461,13 @@ export class IngestRepository {
          CREATE (m)-[:${Rel.HAS_STATUS}]->(c)
          CREATE (c)-[:${Rel.ASSERTED_BY}]->(s)
        }
+       // A new entry goes on the timelines of its meeting, participants and countries (subject-months.repository.ts).
+       CALL (c, created) {
+         WITH c AS s WHERE created
+         ${REFRESH_STATEMENT}
+       }
        RETURN c.id AS key, elementId(c) AS elementId, created`,
-      { rows, stamp },
+      { rows, stamp, organizationKind: ActorKind.ORGANIZATION },
     );
   }
 

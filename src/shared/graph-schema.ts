@@ -22,6 +22,8 @@
  * - (:Redirect {id = "<Type>:<removed key>", target = kept key})  left by mergeEntities; node(id) follows it
  * - (:Statement)-[:IN_SUBJECT_MONTH {subject, sortKey}]->(:SubjectMonth {key, subject, month})  derived: one per
  *   non-deprecated statement and subject whose includeRelated closure covers it (subject-months.repository.ts)
+ * - (:Statement|:StatusChange)-[:IN_TIMELINE_MONTH {subject, sortKey}]->(:TimelineMonth {key, subject, month})
+ *   derived: one per timeline item and node whose timeline holds it (the same file)
  * - (:IngestReceipt {digest, epoch, articles, actors, meetings, statements, topics})-[:RECEIPT_FOR]->(:Article)  one
  *   per distinct ingest input that landed; a replay of the input in the same (:IdentityEpoch {id, value}) is
  *   answered from it (src/ingest/ingest-receipt.ts, identity-epoch.repository.ts)
@@ -58,6 +60,11 @@ export const Label = {
    */
   SubjectMonth: 'SubjectMonth',
   /**
+   * One month of one node's timeline items (subject-months.repository.ts, REFRESH_TIMELINE_MONTHS):
+   * {key = "<subject>|<month>", subject = "<Label>:<id>", month = YYYY-MM or 0000-00 when undated}.
+   */
+  TimelineMonth: 'TimelineMonth',
+  /**
    * The record that one ingest input landed (src/ingest/ingest-receipt.ts): {digest = SHA-256 of the canonical input,
    * epoch = the identity epoch it was written in, articles, actors, meetings, statements, topics = what it created or
    * matched, createdAt}.
@@ -88,6 +95,8 @@ export const Rel = {
   HAS_TOPIC: 'HAS_TOPIC',
   /** (:Statement)-[:IN_SUBJECT_MONTH {subject, sortKey}]->(:SubjectMonth), see subject-months.repository.ts. */
   IN_SUBJECT_MONTH: 'IN_SUBJECT_MONTH',
+  /** (:Statement|:StatusChange)-[:IN_TIMELINE_MONTH {subject, sortKey}]->(:TimelineMonth), the same file. */
+  IN_TIMELINE_MONTH: 'IN_TIMELINE_MONTH',
   /** (:IngestReceipt)-[:RECEIPT_FOR]->(:Article), see ingest-receipt.ts. */
   RECEIPT_FOR: 'RECEIPT_FOR',
 } as const;

@@ -179,7 +179,7 @@ export class SynthLoaderRepository {
         all.reports.filter((r) => statements.has(r.statement)),
       );
       await createRels(tx, Label.Report, Rel.VIA, only(all.via, reports));
-      await created(
+      const statusChanges = await created(
         `UNWIND $rows AS r
          MATCH (m:${Label.Meeting} {id: r.meeting})
          MATCH (s:${Label.Statement} {id: r.statement})
@@ -192,6 +192,7 @@ export class SynthLoaderRepository {
          RETURN r.id AS id`,
         all.statusChanges.filter((c) => statements.has(c.statement)),
       );
+      await new SubjectMonthsRepository(tx).refreshStatusChanges([...statusChanges]);
     });
   }
 

@@ -6,7 +6,12 @@ import { Label } from '../graph-schema';
 import type { Logger } from '../logger';
 import type { Database } from './database';
 import { renormalize, renormalizeChecksum } from './renormalize.migration';
-import { BACKFILL_TEXT, backfillSubjectMonths } from './subject-months.repository';
+import {
+  BACKFILL_TEXT,
+  backfillSubjectMonths,
+  backfillTimelineMonths,
+  TIMELINE_BACKFILL_TEXT,
+} from './subject-months.repository';
 
 /** One schema file: its id (the file name), checksum and statements. */
 export interface Migration {
@@ -34,6 +39,12 @@ export function codeMigrations(): CodeMigration[] {
       id: '010-subject-months-backfill',
       checksum: createHash('sha256').update(BACKFILL_TEXT).digest('hex'),
       run: backfillSubjectMonths,
+    },
+    // After 014-timeline-months.cypher (its indexes): fills the timeline months of a database written before them.
+    {
+      id: '015-timeline-months-backfill',
+      checksum: createHash('sha256').update(TIMELINE_BACKFILL_TEXT).digest('hex'),
+      run: backfillTimelineMonths,
     },
   ];
 }

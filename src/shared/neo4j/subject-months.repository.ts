@@ -46,9 +46,10 @@ const ROOTS_OF_X = `CALL (x) {
 /**
  * Brings the IN_SUBJECT_MONTH relationships of statement `s` (bound) in line with the graph: removes those of
  * subjects that no longer cover it (or of an old date), creates the missing ones. Writes nothing when they are right,
- * so a replay or a second backfill costs reads only. A deprecated statement ends with none.
+ * so a replay or a second backfill costs reads only. A deprecated statement ends with none. Its text is the
+ * checksum of backfill 010: changing it re-runs that backfill.
  */
-export const REFRESH_STATEMENT = `CALL (s) {
+const REFRESH_SUBJECT_MONTHS = `CALL (s) {
     MATCH (s)-[:${Rel.ABOUT}]->(x) WHERE NOT s:${Label.DeprecatedStatement}
     ${ROOTS_OF_X}
     RETURN collect(DISTINCT ${SUBJECT_REF}) AS want
@@ -66,9 +67,68 @@ export const REFRESH_STATEMENT = `CALL (s) {
     CREATE (s)-[:${Rel.IN_SUBJECT_MONTH} {subject: ref, sortKey: s.sortKey}]->(b)
   }`;
 
+/**
+ * The timeline-month index behind bounded `timeline(id:)`: the same mechanism as the subject months, for the
+ * timeline's own rule (see timeline.repository.ts), which has no related closure. For every timeline item `s` and
+ * every node whose timeline holds it, one relationship
+ *   (s)-[:IN_TIMELINE_MONTH {subject: "<Label>:<id>", sortKey: "<date>|<kind>|<item id>"}]->
+ *   (:TimelineMonth {key, subject, month})
+ * `<date>` is YYYY-MM-DD ("0000-00-00" when undated, month "0000-00"), `<kind>` the TimelineItemKind's index
+ * (0 said by or on behalf of the node, which wins over 1 about it; 2 a status change), so the relationship's sortKey
+ * is the timeline's own sort key and cursor. Items:
+ * - a statement that is not deprecated, under each Actor, Country or Meeting it is SAID_BY, ON_BEHALF_OF or ABOUT;
+ * - a status change, under its meeting, the meeting's participants, the country it is located in and the countries
+ *   of its participants (OF_COUNTRY).
+ * Bound `s` is either; the other rule finds nothing for it. Writes nothing when the relationships are right.
+ */
+const REFRESH_TIMELINE_MONTHS = `CALL (s) {
+    CALL (s) {
+      MATCH (s)-[r:${Rel.SAID_BY}|${Rel.ON_BEHALF_OF}|${Rel.ABOUT}]->(root)
+      WHERE s:${Label.Statement} AND NOT s:${Label.DeprecatedStatement}
+        AND (root:${Label.Actor} OR root:${Label.Country} OR root:${Label.Meeting})
+      RETURN root, CASE WHEN type(r) = '${Rel.ABOUT}' THEN 1 ELSE 0 END AS how, s.date AS date
+      UNION
+      MATCH (m:${Label.Meeting})-[:${Rel.HAS_STATUS}]->(s:${Label.StatusChange})
+      CALL (m) {
+        RETURN m AS root
+        UNION
+        MATCH (m)-[:${Rel.PARTICIPANT}]->(root:${Label.Actor}) RETURN root
+        UNION
+        MATCH (m)-[:${Rel.LOCATED_IN}]->(root:${Label.Country}) RETURN root
+        UNION
+        MATCH (m)-[:${Rel.PARTICIPANT}]->(:${Label.Actor})-[:${Rel.OF_COUNTRY}]->(root:${Label.Country}) RETURN root
+      }
+      RETURN root, 2 AS how, s.asOf AS date
+    }
+    WITH s, root, date, min(how) AS how
+    RETURN collect(DISTINCT [${SUBJECT_REF},
+      coalesce(toString(date), '0000-00-00') + '|' + toString(how) + '|' + s.id]) AS items
+  }
+  CALL (s, items) {
+    MATCH (s)-[c:${Rel.IN_TIMELINE_MONTH}]->()
+    WHERE NOT [c.subject, c.sortKey] IN items
+    DELETE c
+  }
+  CALL (s, items) {
+    UNWIND items AS item
+    WITH s, item
+    WHERE NOT EXISTS { (s)-[c:${Rel.IN_TIMELINE_MONTH}]->() WHERE c.subject = item[0] AND c.sortKey = item[1] }
+    WITH s, item[0] AS ref, item[1] AS sortKey, substring(item[1], 0, 7) AS month
+    MERGE (b:${Label.TimelineMonth} {key: ref + '|' + month}) ON CREATE SET b.subject = ref, b.month = month
+    CREATE (s)-[:${Rel.IN_TIMELINE_MONTH} {subject: ref, sortKey: sortKey}]->(b)
+  }`;
+
+/**
+ * The one refresh every write path runs for a timeline item `s` (bound: a Statement or a StatusChange) it created or
+ * whose links it changed, in its own transaction: brings both derived indexes in line with the graph, the subject
+ * months (statements only) and the timeline months. Needs parameter `$organizationKind` (ActorKind.ORGANIZATION).
+ */
+export const REFRESH_STATEMENT = `${REFRESH_SUBJECT_MONTHS}
+  ${REFRESH_TIMELINE_MONTHS}`;
+
 const ORGANIZATION = ActorKind.ORGANIZATION;
 
-/** The writes of the subject-month index; each method runs inside the caller's write transaction. */
+/** The writes of the subject-month and timeline-month indexes; each runs inside the caller's write transaction. */
 export class SubjectMonthsRepository {
   constructor(private readonly tx: Tx) {}
 
@@ -83,11 +143,24 @@ export class SubjectMonthsRepository {
     );
   }
 
+  /** Refreshes the status changes with these ids (unknown ids are skipped). */
+  async refreshStatusChanges(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.tx.run(
+      `UNWIND $ids AS id
+       MATCH (s:${Label.StatusChange} {id: id})
+       ${REFRESH_STATEMENT}`,
+      { ids, organizationKind: ORGANIZATION },
+    );
+  }
+
   /**
-   * Refreshes every statement whose closure may have changed because these actors' roles, country, kind or
-   * meetings changed (a merge, a seed or synthetic world load): statements about the actors, about the meetings
-   * they take part in, and, for an organization, about the actors holding a role in it. Reads grow with those
-   * statements: these writes are rare and curated, unlike ingests, which never change an existing subject's closure.
+   * Refreshes every item whose index entries may have changed because these actors' roles, country, kind, meetings
+   * or statements changed (a merge, a seed or synthetic world load): statements about the actors, about the
+   * meetings they take part in, and, for an organization, about the actors holding a role in it (the subject
+   * months' closure); statements said by or on behalf of the actors, and the status changes of their meetings (the
+   * timeline months). Reads grow with those items: these writes are rare and curated, unlike ingests, which never
+   * change an existing subject's closure nor an existing item's links.
    */
   async refreshAroundActors(keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
@@ -95,26 +168,42 @@ export class SubjectMonthsRepository {
       `UNWIND $keys AS key
        MATCH (a:${Label.Actor} {id: key})
        CALL (a) {
-         RETURN a AS x
+         CALL (a) {
+           RETURN a AS x
+           UNION
+           MATCH (a)<-[:${Rel.PARTICIPANT}]-(x:${Label.Meeting}) RETURN x
+           UNION
+           MATCH (a)<-[:${Rel.IN_ORGANIZATION}]-(:${Label.Role})<-[:${Rel.HOLDS_ROLE}]-(x:${Label.Actor}) RETURN x
+         }
+         MATCH (s:${Label.Statement})-[:${Rel.ABOUT}]->(x)
+         RETURN s
          UNION
-         MATCH (a)<-[:${Rel.PARTICIPANT}]-(x:${Label.Meeting}) RETURN x
+         MATCH (s:${Label.Statement})-[:${Rel.SAID_BY}|${Rel.ON_BEHALF_OF}]->(a)
+         RETURN s
          UNION
-         MATCH (a)<-[:${Rel.IN_ORGANIZATION}]-(:${Label.Role})<-[:${Rel.HOLDS_ROLE}]-(x:${Label.Actor}) RETURN x
+         MATCH (a)<-[:${Rel.PARTICIPANT}]-(:${Label.Meeting})-[:${Rel.HAS_STATUS}]->(s:${Label.StatusChange})
+         RETURN s
        }
-       WITH DISTINCT x
-       MATCH (s:${Label.Statement})-[:${Rel.ABOUT}]->(x)
        WITH DISTINCT s
        ${REFRESH_STATEMENT}`,
       { keys, organizationKind: ORGANIZATION },
     );
   }
 
-  /** Refreshes every statement about these meetings (after a merge moved statements or participants to them). */
+  /**
+   * Refreshes every statement about these meetings and their status changes (after a merge moved statements,
+   * participants, status history or a location to them, or an ingest gave one its location).
+   */
   async refreshAroundMeetings(keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
     await this.tx.run(
       `UNWIND $keys AS key
-       MATCH (:${Label.Meeting} {id: key})<-[:${Rel.ABOUT}]-(s:${Label.Statement})
+       MATCH (m:${Label.Meeting} {id: key})
+       CALL (m) {
+         MATCH (m)<-[:${Rel.ABOUT}]-(s:${Label.Statement}) RETURN s
+         UNION
+         MATCH (m)-[:${Rel.HAS_STATUS}]->(s:${Label.StatusChange}) RETURN s
+       }
        WITH DISTINCT s
        ${REFRESH_STATEMENT}`,
       { keys, organizationKind: ORGANIZATION },
@@ -140,7 +229,7 @@ export async function backfillSubjectMonths(db: Database, log?: Logger): Promise
       tx.run<{ n: number; last: string | null }>(
         `MATCH (s:${Label.Statement}) WHERE s.id > $after
          WITH s ORDER BY s.id LIMIT $batch
-         ${REFRESH_STATEMENT}
+         ${REFRESH_SUBJECT_MONTHS}
          RETURN count(s) AS n, max(s.id) AS last`,
         { after, batch: int(BACKFILL_BATCH), organizationKind: ORGANIZATION },
       ),
@@ -154,7 +243,38 @@ export async function backfillSubjectMonths(db: Database, log?: Logger): Promise
 }
 
 /** The Cypher the backfill runs: its checksum makes migrate re-run the backfill when the closure rule changes. */
-export const BACKFILL_TEXT = REFRESH_STATEMENT;
+export const BACKFILL_TEXT = REFRESH_SUBJECT_MONTHS;
+
+/**
+ * Backfills the timeline-month index (migration 015): every statement, then every status change, BACKFILL_BATCH
+ * at a time in id order, each batch its own write transaction, as backfillSubjectMonths. Idempotent.
+ * @returns how many items it went through.
+ */
+export async function backfillTimelineMonths(db: Database, log?: Logger): Promise<number> {
+  let done = 0;
+  for (const label of [Label.Statement, Label.StatusChange]) {
+    let after = '';
+    for (;;) {
+      const [row] = await db.writeTx((tx) =>
+        tx.run<{ n: number; last: string | null }>(
+          `MATCH (s:${label}) WHERE s.id > $after
+           WITH s ORDER BY s.id LIMIT $batch
+           ${REFRESH_TIMELINE_MONTHS}
+           RETURN count(s) AS n, max(s.id) AS last`,
+          { after, batch: int(BACKFILL_BATCH) },
+        ),
+      );
+      if (!row || row.n === 0 || row.last === null) break;
+      done += row.n;
+      after = row.last;
+      if (done % 100_000 < BACKFILL_BATCH) log?.info({ items: done }, 'Backfilling the timeline-month index');
+    }
+  }
+  return done;
+}
+
+/** The Cypher the timeline backfill runs, its checksum (see BACKFILL_TEXT). */
+export const TIMELINE_BACKFILL_TEXT = REFRESH_TIMELINE_MONTHS;
 
 /** Subject reference of a node label and key, as stored in `subject`. */
 export function subjectRef(label: string, key: string): string {
