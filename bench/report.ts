@@ -382,8 +382,9 @@ function writeSection(writes: WriteCell[]): string[] {
     '',
     'Each request is one article of 3 statements, by ids (outlet, speakers, countries), all through the busiest ' +
       'outlet and about the busiest country. The floor writes the same nodes, properties and relationships (search ' +
-      'shadows and subject-month entries included) with one hand-written CREATE statement in one transaction per ' +
-      'article (bench/floor-ingest.ts): no lookup, idempotence, validation or name resolution. Both first write ' +
+      'shadows, subject-month and timeline-month entries included; not the ingest receipt, one node and one ' +
+      'relationship per article) with one hand-written CREATE statement in one transaction per article ' +
+      '(bench/floor-ingest.ts): no lookup, idempotence, validation or name resolution. Both first write ' +
       'unmeasured articles for the JIT (--write-warmup seconds, 90 by default; the floor a third of it). Articles ' +
       'written by the run are removed at its end. Errors include answers that did not do what the workload expects ' +
       '(a replay that created anything).',
