@@ -39,10 +39,9 @@ export async function ingestArticle(db: Database, input: ArticleInputData, calle
     assertValidArticleInput(input);
     const digest = ingestDigest(input);
     const { receipt, epoch } = await new IngestReceiptRepository(db).find(digest);
-    const replayed = receipt && fromReceipt(receipt);
-    if (replayed) {
-      recordIngest('matched', { ...replayed.created });
-      return replayed;
+    if (receipt) {
+      recordIngest('matched');
+      return fromReceipt(receipt);
     }
     const slots = collectRefs(input);
     const now = new Date().toISOString();
