@@ -222,24 +222,40 @@ const BACKFILL_BATCH = 5_000;
  * @returns how many statements it went through.
  */
 export async function backfillSubjectMonths(db: Database, log?: Logger): Promise<number> {
+  return refreshInBatches(db, Label.Statement, REFRESH_SUBJECT_MONTHS, { organizationKind: ORGANIZATION }, (done) =>
+    log?.info({ statements: done }, 'Backfilling the subject-month index'),
+  );
+}
+
+/**
+ * Runs `refresh` (Cypher with `s` bound) over every node of `label`, BACKFILL_BATCH at a time in id order, each
+ * batch its own write transaction; `progress` hears the running count about every 100 000 nodes.
+ * @returns how many nodes it went through.
+ */
+async function refreshInBatches(
+  db: Database,
+  label: string,
+  refresh: string,
+  params: Record<string, unknown>,
+  progress: (done: number) => void,
+): Promise<number> {
   let after = '';
   let done = 0;
   for (;;) {
     const [row] = await db.writeTx((tx) =>
       tx.run<{ n: number; last: string | null }>(
-        `MATCH (s:${Label.Statement}) WHERE s.id > $after
+        `MATCH (s:${label}) WHERE s.id > $after
          WITH s ORDER BY s.id LIMIT $batch
-         ${REFRESH_SUBJECT_MONTHS}
+         ${refresh}
          RETURN count(s) AS n, max(s.id) AS last`,
-        { after, batch: int(BACKFILL_BATCH), organizationKind: ORGANIZATION },
+        { ...params, after, batch: int(BACKFILL_BATCH) },
       ),
     );
-    if (!row || row.n === 0 || row.last === null) break;
+    if (!row || row.n === 0 || row.last === null) return done;
     done += row.n;
     after = row.last;
-    if (done % 100_000 < BACKFILL_BATCH) log?.info({ statements: done }, 'Backfilling the subject-month index');
+    if (done % 100_000 < BACKFILL_BATCH) progress(done);
   }
-  return done;
 }
 
 /** The Cypher the backfill runs: its checksum makes migrate re-run the backfill when the closure rule changes. */
@@ -253,22 +269,9 @@ export const BACKFILL_TEXT = REFRESH_SUBJECT_MONTHS;
 export async function backfillTimelineMonths(db: Database, log?: Logger): Promise<number> {
   let done = 0;
   for (const label of [Label.Statement, Label.StatusChange]) {
-    let after = '';
-    for (;;) {
-      const [row] = await db.writeTx((tx) =>
-        tx.run<{ n: number; last: string | null }>(
-          `MATCH (s:${label}) WHERE s.id > $after
-           WITH s ORDER BY s.id LIMIT $batch
-           ${REFRESH_TIMELINE_MONTHS}
-           RETURN count(s) AS n, max(s.id) AS last`,
-          { after, batch: int(BACKFILL_BATCH) },
-        ),
-      );
-      if (!row || row.n === 0 || row.last === null) break;
-      done += row.n;
-      after = row.last;
-      if (done % 100_000 < BACKFILL_BATCH) log?.info({ items: done }, 'Backfilling the timeline-month index');
-    }
+    done += await refreshInBatches(db, label, REFRESH_TIMELINE_MONTHS, {}, (count) =>
+      log?.info({ items: done + count }, 'Backfilling the timeline-month index'),
+    );
   }
   return done;
 }
