@@ -4,10 +4,11 @@ import type { FloorArticleRows } from './ingest-articles';
 
 /**
  * The write floor: one article's rows (article, outlet link, statements with speaker, subjects and report, the
- * search shadows of their text, and each statement's subject-month and timeline-month entries) in one hand-written Cypher statement in
- * one managed write transaction: the same nodes, properties and relationships ingestArticle stores for the article,
- * so the same index maintenance. CREATE only (MERGE for the shared subject-month nodes): no lookup of what is
- * stored, no idempotence, no validation or name resolution; what ingestArticle pays for those is the gap.
+ * search shadows of their text, and each statement's subject-month, timeline-month and stats-cell entries) in one
+ * hand-written Cypher statement in one managed write transaction: the same nodes, properties and relationships
+ * ingestArticle stores for the article, so the same index maintenance. CREATE only (MERGE for the shared month and
+ * cell nodes): no lookup of what is stored, no idempotence, no validation or name resolution; what ingestArticle
+ * pays for those is the gap.
  */
 export const FLOOR_INGEST_CYPHER = `MATCH (o:${Label.Actor} {id: $rows.outlet})
 CREATE (a:${Label.Article})-[:${Rel.PUBLISHED_BY}]->(o)
@@ -24,6 +25,11 @@ CALL (s, st) {
   UNWIND st.about AS code
   MATCH (c:${Label.Country} {id: code})
   CREATE (s)-[:${Rel.ABOUT}]->(c)
+}
+CALL (s, st) {
+  UNWIND st.statsCells AS cell
+  MERGE (b:${Label.StatsCell} {key: cell.key}) ON CREATE SET b += cell
+  CREATE (s)-[:${Rel.IN_STATS_CELL} {cell: cell.key}]->(b)
 }
 CALL (s, st) {
   UNWIND st.timelineMonths AS entry

@@ -36,6 +36,16 @@ export interface FloorArticleRows {
     subjectMonths: { key: string; subject: string; month: string }[];
     /** The timeline-month entries ingestArticle derives: the speaker's (kind 0) and each country's (kind 1). */
     timelineMonths: { key: string; subject: string; month: string; sortKey: string }[];
+    /** The stats cells ingestArticle derives (stats-cells.repository.ts): per country, its code, speaker and other. */
+    statsCells: {
+      key: string;
+      subject: string;
+      month: string;
+      dim: string;
+      value: string;
+      plover: null;
+      goldstein: number;
+    }[];
   }[];
 }
 
@@ -133,6 +143,23 @@ export function benchArticle(run: string, i: number, subjects: IngestSubjects): 
         month: '2025-06',
         sortKey: `2025-06-03|${kind}|${articleId}-${k}`,
       })),
+      statsCells: s.about.flatMap((code) => {
+        const subject = subjectRef(Label.Country, code);
+        const others = s.about.filter((other) => other !== code).map((other) => subjectRef(Label.Country, other));
+        return [
+          { dim: 'C', value: '036' },
+          { dim: 'S', value: s.speaker },
+          ...others.map((other) => ({ dim: 'A', value: other })),
+        ].map(({ dim, value }) => ({
+          key: `${subject}|2025-06|${dim}|=${value}|-|=4.0`, // toString(4.0) in Cypher
+          subject,
+          month: '2025-06',
+          dim,
+          value,
+          plover: null,
+          goldstein: 4,
+        }));
+      }),
     })),
   };
   return { input, floor };

@@ -2,10 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { toGlobalId } from '../src/shared/global-id';
 import { int } from '../src/shared/neo4j/database';
-import { backfillSubjectMonths, backfillTimelineMonths } from '../src/shared/neo4j/subject-months.repository';
+import {
+  backfillStatsCells,
+  backfillSubjectMonths,
+  backfillTimelineMonths,
+} from '../src/shared/neo4j/subject-months.repository';
 import { SynthGenerator } from '../src/synth/generator';
 import { loadSynthetic } from '../src/synth/synth-load';
 import { graphCounts } from './helpers/graph-counts';
+import { assertStatsExact, statsCellMismatches } from './helpers/stats-cells-check';
 import { resetData, startSeededServer, type GqlResponse, type TestServer } from './helpers/test-server';
 import { asAdmin, asEditor, INGEST, spanOf, TEST_API_KEYS } from './helpers/write-keys';
 
@@ -376,7 +381,7 @@ function meetingArticle(i: number, meeting: Record<string, unknown>) {
   return input;
 }
 
-describe('subject-month and timeline-month indexes (bounded whoSaidWhatAbout and timeline)', () => {
+describe('subject-month, timeline-month and stats-cell indexes (bounded whoSaidWhatAbout, timeline, statementStats)', () => {
   let server: TestServer;
 
   before(async () => {
@@ -397,6 +402,10 @@ describe('subject-month and timeline-month indexes (bounded whoSaidWhatAbout and
     const [timeline] = await server.db.read<{ n: number }>('MATCH ()-[c:IN_TIMELINE_MONTH]->() RETURN count(c) AS n');
     assert.ok(timeline!.n > 0, 'the seed is indexed for timelines');
     assert.ok((await assertTimelinesExact(server, 3, 3)) >= 20);
+    assert.deepEqual(await statsCellMismatches(server.db), []);
+    const [cells] = await server.db.read<{ n: number }>('MATCH ()-[c:IN_STATS_CELL]->() RETURN count(c) AS n');
+    assert.ok(cells!.n > 0, 'the seed is in stats cells');
+    assert.ok((await assertStatsExact(server.db, 3)) >= 60);
   });
 
   it('stays right under concurrent ingests, replays, failed ingests, merges, deprecations and status changes', async () => {
@@ -509,6 +518,8 @@ describe('subject-month and timeline-month indexes (bounded whoSaidWhatAbout and
     assert.ok(!ruAfter.includes(victim.id), 'the deprecated statement left Russia');
     const ru = await allPages(server, 'Country', 'RU', null, null);
     assert.deepEqual(ru.ids, ruAfter);
+    assert.deepEqual(await statsCellMismatches(server.db), []);
+    assert.ok((await assertStatsExact(server.db, 2)) >= 40);
 
     // Replaying every article again changes nothing at all.
     const counts = await graphCounts(server.db);
@@ -531,6 +542,7 @@ describe('subject-month and timeline-month indexes (bounded whoSaidWhatAbout and
     }
     assert.deepEqual(await indexMismatches(server), []);
     assert.deepEqual(await timelineMismatches(server), []);
+    assert.deepEqual(await statsCellMismatches(server.db), []);
   });
 
   it('is filled by the bulk loader, and the backfill migration rebuilds it idempotently', async () => {
@@ -559,6 +571,17 @@ describe('subject-month and timeline-month indexes (bounded whoSaidWhatAbout and
     assert.deepEqual(await timelineMismatches(server), []);
     assert.deepEqual(await graphCounts(server.db), loaded);
     await backfillTimelineMonths(server.db);
+    assert.deepEqual(await graphCounts(server.db), loaded);
+
+    // The same for the stats cells.
+    assert.deepEqual(await statsCellMismatches(server.db), []);
+    assert.ok((await assertStatsExact(server.db, 2)) >= 40);
+    await server.db.writeTx((tx) => tx.run('MATCH (b:StatsCell) DETACH DELETE b'));
+    assert.notDeepEqual(await statsCellMismatches(server.db), []);
+    await backfillStatsCells(server.db);
+    assert.deepEqual(await statsCellMismatches(server.db), []);
+    assert.deepEqual(await graphCounts(server.db), loaded);
+    await backfillStatsCells(server.db);
     assert.deepEqual(await graphCounts(server.db), loaded);
   });
 });

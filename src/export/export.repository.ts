@@ -126,7 +126,8 @@ export interface BundleArticleRow {
 }
 
 /** Nodes a neighbourhood leaves out: bookkeeping, not the domain. */
-// SubjectMonth and TimelineMonth are derived indexes (subject-months.repository.ts), not part of the graph served;
+// SubjectMonth, TimelineMonth and StatsCell are derived indexes (subject-months.repository.ts,
+// stats-cells.repository.ts), not part of the graph served;
 // an IngestReceipt records that an input landed (ingest-receipt.ts).
 const NOT_IN_GRAPH = [
   Label.Alias,
@@ -134,6 +135,7 @@ const NOT_IN_GRAPH = [
   Label.SchemaMigration,
   Label.SubjectMonth,
   Label.TimelineMonth,
+  Label.StatsCell,
   Label.IngestReceipt,
 ];
 

@@ -24,6 +24,8 @@
  *   non-deprecated statement and subject whose includeRelated closure covers it (subject-months.repository.ts)
  * - (:Statement|:StatusChange)-[:IN_TIMELINE_MONTH {subject, sortKey}]->(:TimelineMonth {key, subject, month})
  *   derived: one per timeline item and node whose timeline holds it (the same file)
+ * - (:Statement)-[:IN_STATS_CELL {cell}]->(:StatsCell {key, subject, month, dim, value, plover, goldstein})  derived:
+ *   the statement counts behind bounded statementStats by subject (stats-cells.repository.ts)
  * - (:IngestReceipt {digest, epoch, articles, actors, meetings, statements, topics})-[:RECEIPT_FOR]->(:Article)  one
  *   per distinct ingest input that landed; a replay of the input in the same (:IdentityEpoch {id, value}) is
  *   answered from it (src/ingest/ingest-receipt.ts, identity-epoch.repository.ts)
@@ -65,6 +67,12 @@ export const Label = {
    */
   TimelineMonth: 'TimelineMonth',
   /**
+   * The statements directly about one subject in one month that share one grouping value and one Goldstein score
+   * (stats-cells.repository.ts): {key, subject = "<Label>:<id>", month = YYYY-MM or 0000-00, dim = C | S | A,
+   * value, plover, goldstein}; how many they are is the cell's IN_STATS_CELL degree.
+   */
+  StatsCell: 'StatsCell',
+  /**
    * The record that one ingest input landed (src/ingest/ingest-receipt.ts): {digest = SHA-256 of the canonical input,
    * epoch = the identity epoch it was written in, articles, actors, meetings, statements, topics = what it created or
    * matched, createdAt}.
@@ -97,6 +105,8 @@ export const Rel = {
   IN_SUBJECT_MONTH: 'IN_SUBJECT_MONTH',
   /** (:Statement|:StatusChange)-[:IN_TIMELINE_MONTH {subject, sortKey}]->(:TimelineMonth), the same file. */
   IN_TIMELINE_MONTH: 'IN_TIMELINE_MONTH',
+  /** (:Statement)-[:IN_STATS_CELL {cell}]->(:StatsCell), see stats-cells.repository.ts. */
+  IN_STATS_CELL: 'IN_STATS_CELL',
   /** (:IngestReceipt)-[:RECEIPT_FOR]->(:Article), see ingest-receipt.ts. */
   RECEIPT_FOR: 'RECEIPT_FOR',
 } as const;

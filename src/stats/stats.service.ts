@@ -15,7 +15,13 @@ import { StatsGroup, StatsRow } from './statement-stats.type';
 export const DEFAULT_TOP = 20;
 export const MAX_TOP = 100;
 
-const round = (value: number | null): number | null => (value === null ? null : Math.round(value * 1000) / 1000);
+/**
+ * A mean to three decimals, in two steps: first to nine, which gives the same double for a mean summed in any order
+ * (the stats cells sum score × count, a scan averages score by score: their last bits differ), then to three, so a
+ * mean that lies on a half (0.0125) rounds the same way on both paths.
+ */
+const round = (value: number | null): number | null =>
+  value === null ? null : Math.round(Math.round(value * 1e9) / 1e6) / 1000;
 
 function directed(row: { count: number; mean: number | null }): DirectedCount {
   const count = new DirectedCount();

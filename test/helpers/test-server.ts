@@ -69,7 +69,7 @@ export async function resetData(db: Database): Promise<void> {
     await tx.run(
       `MATCH (n) WHERE n:${Label.Actor} OR n:${Label.Statement} OR n:${Label.Meeting} OR n:${Label.Article}
          OR n:${Label.Topic} OR n:${Label.Role} OR n:${Label.Report} OR n:${Label.StatusChange} OR n:${Label.Redirect}
-         OR n:${Label.SubjectMonth} OR n:${Label.TimelineMonth} OR n:${Label.IngestReceipt}
+         OR n:${Label.SubjectMonth} OR n:${Label.TimelineMonth} OR n:${Label.IngestReceipt} OR n:${Label.StatsCell}
        DETACH DELETE n`,
     );
     await tx.run(`MATCH (a:${Label.Alias}) WHERE NOT (a)<-[]-() DELETE a`);

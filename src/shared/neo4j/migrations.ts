@@ -8,8 +8,10 @@ import type { Database } from './database';
 import { renormalize, renormalizeChecksum } from './renormalize.migration';
 import {
   BACKFILL_TEXT,
+  backfillStatsCells,
   backfillSubjectMonths,
   backfillTimelineMonths,
+  STATS_CELLS_BACKFILL_TEXT,
   TIMELINE_BACKFILL_TEXT,
 } from './subject-months.repository';
 
@@ -45,6 +47,12 @@ export function codeMigrations(): CodeMigration[] {
       id: '015-timeline-months-backfill',
       checksum: createHash('sha256').update(TIMELINE_BACKFILL_TEXT).digest('hex'),
       run: backfillTimelineMonths,
+    },
+    // After 016-stats-cells.cypher (its constraint and index): files every statement of an older database in its cells.
+    {
+      id: '017-stats-cells-backfill',
+      checksum: createHash('sha256').update(STATS_CELLS_BACKFILL_TEXT).digest('hex'),
+      run: backfillStatsCells,
     },
   ];
 }

@@ -2,6 +2,7 @@ import { Label, Rel } from '../graph-schema';
 import { ActorKind } from '../graphql/enums';
 import type { Logger } from '../logger';
 import { int, type Database, type Tx } from './database';
+import { REFRESH_STATS_CELLS, subjectRefOf } from './stats-cells.repository';
 
 /**
  * The subject-month index behind bounded `whoSaidWhatAbout(includeRelated: true)` (issue 15 item 3).
@@ -21,8 +22,7 @@ import { int, type Database, type Tx } from './database';
  */
 
 /** `root`'s subject reference "<Label>:<id>", the `subject` of its months. */
-const SUBJECT_REF = `CASE WHEN root:${Label.Country} THEN '${Label.Country}' WHEN root:${Label.Actor} THEN '${Label.Actor}'
-  WHEN root:${Label.Meeting} THEN '${Label.Meeting}' ELSE '${Label.Topic}' END + ':' + root.id`;
+const SUBJECT_REF = subjectRefOf('root');
 
 /**
  * The subjects whose includeRelated closure holds subject `x` (bound), as `root`: the inverse of relatedSubjects in
@@ -120,11 +120,13 @@ const REFRESH_TIMELINE_MONTHS = `CALL (s) {
 
 /**
  * The one refresh every write path runs for a timeline item `s` (bound: a Statement or a StatusChange) it created or
- * whose links it changed, in its own transaction: brings both derived indexes in line with the graph, the subject
- * months (statements only) and the timeline months. Needs parameter `$organizationKind` (ActorKind.ORGANIZATION).
+ * whose links it changed, in its own transaction: brings the derived indexes in line with the graph, the subject
+ * months and stats cells (statements only) and the timeline months. Needs parameter `$organizationKind`
+ * (ActorKind.ORGANIZATION).
  */
 export const REFRESH_STATEMENT = `${REFRESH_SUBJECT_MONTHS}
-  ${REFRESH_TIMELINE_MONTHS}`;
+  ${REFRESH_TIMELINE_MONTHS}
+  ${REFRESH_STATS_CELLS}`;
 
 const ORGANIZATION = ActorKind.ORGANIZATION;
 
@@ -278,6 +280,20 @@ export async function backfillTimelineMonths(db: Database, log?: Logger): Promis
 
 /** The Cypher the timeline backfill runs, its checksum (see BACKFILL_TEXT). */
 export const TIMELINE_BACKFILL_TEXT = REFRESH_TIMELINE_MONTHS;
+
+/**
+ * Backfills the stats cells (migration 017, stats-cells.repository.ts): every statement, BACKFILL_BATCH at a time in
+ * id order, each batch its own write transaction, as backfillSubjectMonths. Idempotent.
+ * @returns how many statements it went through.
+ */
+export async function backfillStatsCells(db: Database, log?: Logger): Promise<number> {
+  return refreshInBatches(db, Label.Statement, REFRESH_STATS_CELLS, {}, (done) =>
+    log?.info({ statements: done }, 'Backfilling the stats cells'),
+  );
+}
+
+/** The Cypher the stats-cell backfill runs, its checksum (see BACKFILL_TEXT). */
+export const STATS_CELLS_BACKFILL_TEXT = REFRESH_STATS_CELLS;
 
 /** Subject reference of a node label and key, as stored in `subject`. */
 export function subjectRef(label: string, key: string): string {
