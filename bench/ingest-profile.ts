@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import neo4j, { type ManagedTransaction, type ProfiledPlan, type RecordShape } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 import { ingestArticle } from '../src/ingest/ingest.service';
 import type { ArticleInputData } from '../src/ingest/ingest.model';
 import { createLogger } from '../src/shared/logger';
 import type { Database, Tx } from '../src/shared/neo4j/database';
 import { intOption } from './args';
+import { totalHits } from './profile';
 import { benchArticle } from './ingest-articles';
 import { loadScale } from './scale-db';
 import { ingestSubjects, removeBenchArticles } from './write-bench';
@@ -14,11 +15,6 @@ interface QueryCost {
   calls: number;
   ms: number;
   dbHits: number;
-}
-
-function hitsOf(plan: ProfiledPlan | false): number {
-  if (!plan) return 0;
-  return plan.dbHits + plan.children.reduce((sum, child) => sum + hitsOf(child), 0);
 }
 
 /** The query's first clause, enough to tell the ingest's queries apart. */
@@ -51,7 +47,7 @@ async function main(): Promise<void> {
       const cost = costs.get(labelOf(cypher)) ?? { calls: 0, ms: 0, dbHits: 0 };
       cost.calls += 1;
       cost.ms += performance.now() - started;
-      cost.dbHits += hitsOf(result.summary.profile);
+      cost.dbHits += totalHits(result.summary.profile);
       costs.set(labelOf(cypher), cost);
       return result.records.map((record) => record.toObject() as T);
     },

@@ -47,7 +47,8 @@ function firstLines(cypher: string): string {
   return cypher.replace(/\s+/g, ' ').trim().slice(0, 160);
 }
 
-function totalHits(plan: ProfiledPlan | false | undefined | null): number {
+/** A PROFILE plan's db hits, its operators' summed: the figure every profiling script in bench/ prints. */
+export function totalHits(plan: ProfiledPlan | false | undefined | null): number {
   if (!plan) return 0;
   return plan.dbHits + plan.children.reduce((sum, child) => sum + totalHits(child), 0);
 }

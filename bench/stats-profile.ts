@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import neo4j, { type ProfiledPlan } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { toGlobalId } from '../src/shared/global-id';
 import { Label, Rel } from '../src/shared/graph-schema';
 import { createLogger } from '../src/shared/logger';
@@ -11,12 +11,8 @@ import {
   type StatsRowData,
 } from '../src/stats/statement-stats.repository';
 import { intOption } from './args';
+import { totalHits } from './profile';
 import { loadScale } from './scale-db';
-
-function hitsOf(plan: ProfiledPlan | false): number {
-  if (!plan) return 0;
-  return plan.dbHits + plan.children.reduce((sum, child) => sum + hitsOf(child), 0);
-}
 
 /**
  * The answer's shape, to check both queries agree: each group's identity, count and mean to 6 places, rounded first to 9 as
@@ -60,7 +56,7 @@ async function main(): Promise<void> {
           await session.run(cypher, params);
           times.push(performance.now() - started);
         }
-        last = { hits: hitsOf(result.summary.profile), ms: times.sort((a, b) => a - b)[2]! };
+        last = { hits: totalHits(result.summary.profile), ms: times.sort((a, b) => a - b)[2]! };
         return result.records.map((record) => record.toObject());
       } finally {
         await session.close();

@@ -1,16 +1,12 @@
 import 'reflect-metadata';
-import neo4j, { type ProfiledPlan } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { createLogger } from '../src/shared/logger';
 import { Label, Rel } from '../src/shared/graph-schema';
 import type { Database } from '../src/shared/neo4j/database';
 import { TimelineRepository, type TimelineLabel, type TimelineRows } from '../src/timeline/timeline.repository';
 import { intOption } from './args';
+import { totalHits } from './profile';
 import { loadScale } from './scale-db';
-
-function hitsOf(plan: ProfiledPlan | false): number {
-  if (!plan) return 0;
-  return plan.dbHits + plan.children.reduce((sum, child) => sum + hitsOf(child), 0);
-}
 
 /**
  * The timeline query before the timeline months (git history: src/timeline/timeline.repository.ts before
@@ -93,7 +89,7 @@ async function main(): Promise<void> {
       const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
       try {
         const result = await session.run(`PROFILE ${cypher}`, params);
-        lastHits = hitsOf(result.summary.profile);
+        lastHits = totalHits(result.summary.profile);
         return result.records.map((record) => record.toObject());
       } finally {
         await session.close();
