@@ -54,21 +54,24 @@ function source(criteria: StatementCriteria): string {
   return `MATCH (s:${Label.Statement})`;
 }
 
-/** The stats-cell kind each grouping sums (stats-cells.repository.ts). */
-const CELL_DIM: Record<StatsGroupName, 'C' | 'S' | 'A'> = {
-  SPEAKER: 'S',
-  SPEAKER_COUNTRY: 'S',
-  ABOUT: 'A',
-  CAMEO: 'C',
-  PLOVER: 'C',
-  MONTH: 'C',
+/**
+ * The stats-cell kinds each grouping sums (stats-cells.repository.ts). ABOUT adds the code cells: every statement
+ * about the subject is also in the subject's own group.
+ */
+const CELL_DIMS: Record<StatsGroupName, ('C' | 'S' | 'A')[]> = {
+  SPEAKER: ['S'],
+  SPEAKER_COUNTRY: ['S'],
+  ABOUT: ['A', 'C'],
+  CAMEO: ['C'],
+  PLOVER: ['C'],
+  MONTH: ['C'],
 };
 
-/** For each grouping: the group key `k` of a cell `c` of its kind. */
+/** For each grouping: the group key `k` of a cell `c` of its kinds (`ref` the subject's reference). */
 const CELL_KEY: Record<StatsGroupName, string> = {
   SPEAKER: 'c.value',
   SPEAKER_COUNTRY: 'c.value',
-  ABOUT: 'c.value',
+  ABOUT: `CASE c.dim WHEN 'C' THEN ref ELSE c.value END`,
   CAMEO: 'c.value',
   PLOVER: 'c.plover',
   MONTH: `CASE WHEN c.month = '0000-00' THEN null ELSE c.month END`,
@@ -126,7 +129,7 @@ export function statsCellsApply(groupBy: StatsGroupName, criteria: StatementCrit
     criteria.aboutLabel !== null &&
     criteria.speaker === null &&
     criteria.language === null &&
-    (criteria.cameo === null || CELL_DIM[groupBy] === 'C') &&
+    (criteria.cameo === null || CELL_DIMS[groupBy].every((dim) => dim === 'C')) &&
     !criteria.includeDeprecated
   );
 }
@@ -149,24 +152,14 @@ export class StatementStatsRepository {
   async fromCells(groupBy: StatsGroupName, criteria: StatementCriteria, top: number): Promise<StatsRowData[]> {
     const bounds = subjectMonthBounds(criteria.from, criteria.to, null);
     const edgeMonths = [...new Set([criteria.from, criteria.to].filter((d) => d !== null).map((d) => d.slice(0, 7)))];
-    const dim = CELL_DIM[groupBy];
     const cameo = criteria.cameo === null ? '' : 'AND c.value STARTS WITH $cameo';
-    // ABOUT: every statement about the subject is also in the subject's own group, whose sums are its code cells'.
-    const self =
-      groupBy === 'ABOUT'
-        ? `UNION ALL
-           MATCH (c:${Label.StatsCell})
-           WHERE c.subject = ref AND c.dim = 'C' AND c.month > $monthsAbove AND c.month < $monthsBelow
-           RETURN ref AS k, COUNT { (c)<-[:${Rel.IN_STATS_CELL}]-() } AS n, c.goldstein AS goldstein`
-        : '';
     return this.db.read<StatsRowData>(
       `${matchByKey('subject', criteria.aboutLabel!, 'about')}
        WITH '${criteria.aboutLabel}:' + subject.id AS ref
        CALL (ref) {
          MATCH (c:${Label.StatsCell})
-         WHERE c.subject = ref AND c.dim = $dim AND c.month > $monthsAbove AND c.month < $monthsBelow ${cameo}
+         WHERE c.subject = ref AND c.dim IN $dims AND c.month > $monthsAbove AND c.month < $monthsBelow ${cameo}
          RETURN ${CELL_KEY[groupBy]} AS k, COUNT { (c)<-[:${Rel.IN_STATS_CELL}]-() } AS n, c.goldstein AS goldstein
-         ${self}
          UNION ALL
          UNWIND $edgeMonths AS month
          MATCH (c:${Label.StatsCell})
@@ -184,7 +177,7 @@ export class StatementStatsRepository {
        ${TOP_GROUPS}`,
       {
         about: criteria.about,
-        dim,
+        dims: CELL_DIMS[groupBy],
         monthsAbove: bounds.monthsAbove,
         monthsBelow: bounds.monthsBelow,
         edgeMonths,
